@@ -70,7 +70,7 @@ EVENT_TYPES: dict[str, EventType] = {
 }
 
 THEMES: dict[str, str] = {
-    "background": "Before 2019: coup accusations, the OAS and the Democratic Charter, US policy.",
+    "background": "Context: events before 2019 and the diplomatic line-up around the two claimants.",
     "military": "Military involvement: Cuba, Russia, Iran, Colombian guerrillas, intervention talk.",
     "russia": "The Russian presence: deployments, diplomacy, drawdown and later arrivals.",
     "sanctions": "Sanctions: who sanctioned whom and what, and how the targets answered.",
