@@ -1,0 +1,7 @@
+"""``python -m crisis``."""
+
+import sys
+
+from crisis.cli import main
+
+sys.exit(main())
