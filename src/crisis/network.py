@@ -1,0 +1,236 @@
+"""The actor network: a signed, weighted, directed graph built from the coded events.
+
+Each event gives one edge from every actor to every recipient. Its sign and weight come from the
+event type's PLOVER score (``crisis.codebook``): sign = sign of the score, weight = |score| / 10.
+Several reports of one event (same ``event_id``) make one edge, not several.
+
+Camps come from the signed structure (structural balance), not from a list: the two principals
+and their governments seed the two sides (+1 Maduro, -1 Guaidó); every other actor's stance is
+the signed sum of its ties (both directions) times its neighbours' sides, so friends of one side
+and enemies of the other lean to that side. Sides are updated until nothing changes. An actor
+with no signed path to either side, or an exact tie, is ``none``.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from crisis.codebook import EVENT_TYPES
+
+SEEDS: dict[str, tuple[str, ...]] = {
+    "maduro": ("nicolas_maduro", "maduro_government"),
+    "guaido": ("juan_guaido", "national_assembly"),
+}
+SIDE = {"maduro": 1, "guaido": -1}
+EDGE_COLUMNS = [
+    "source", "target", "event_id", "event_type", "theme", "score", "sign", "weight",
+    "source_ids", "n_sources",
+]  # fmt: skip
+
+
+def edge_table(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per (event, actor, recipient); the reports of one event are merged (union)."""
+    records = []
+    for event_id, group in events.groupby("event_id", sort=True):
+        first = group.iloc[0]
+        actors = sorted({a for t in group["actors"] for a in t})
+        recipients = sorted({r for t in group["recipients"] for r in t})
+        sources = tuple(sorted(set(group["source_id"])))
+        score = EVENT_TYPES[first["event_type"]].score
+        for a in actors:
+            for r in recipients:
+                if a == r:
+                    continue
+                records.append(
+                    (a, r, event_id, first["event_type"], first["theme"], score,
+                     1 if score > 0 else -1, round(abs(score) / 10, 4), sources, len(sources))
+                )  # fmt: skip
+    frame = pd.DataFrame.from_records(records, columns=EDGE_COLUMNS)
+    return frame.sort_values(["source", "target", "event_id"], kind="stable").reset_index(drop=True)
+
+
+def build_graph(events: pd.DataFrame, actors: pd.DataFrame) -> nx.DiGraph:
+    """Every actor as a node; edges aggregated per (actor, recipient) with signed weights."""
+    graph = nx.DiGraph()
+    for row in actors.sort_values("actor_id").itertuples(index=False):
+        graph.add_node(
+            row.actor_id, name=row.name, kind=row.kind, country=row.country, role=row.role
+        )
+    edges = edge_table(events)
+    for (a, r), group in edges.groupby(["source", "target"], sort=True):
+        signed = group["sign"] * group["weight"]
+        graph.add_edge(
+            a,
+            r,
+            weight=round(float(signed.sum()), 4),
+            pos_weight=round(float(signed[signed > 0].sum()), 4),
+            neg_weight=round(float(-signed[signed < 0].sum()), 4),
+            n_events=len(group),
+            event_ids=tuple(group["event_id"]),
+            event_types=tuple(group["event_type"]),
+        )
+    return graph
+
+
+def signed_ties(graph: nx.DiGraph) -> dict[str, dict[str, float]]:
+    """Undirected signed tie strength between each pair: the sum of both directions' weights."""
+    ties: dict[str, dict[str, float]] = {n: {} for n in sorted(graph.nodes)}
+    for a, b, data in sorted(graph.edges(data=True)):
+        ties[a][b] = ties[a].get(b, 0.0) + data["weight"]
+        ties[b][a] = ties[b].get(a, 0.0) + data["weight"]
+    return ties
+
+
+def compute_camps(
+    graph: nx.DiGraph,
+    seeds: dict[str, tuple[str, ...]] = SEEDS,
+    max_sweeps: int = 100,
+) -> pd.DataFrame:
+    """Each actor's camp (``maduro``, ``guaido`` or ``none``) from the signed structure.
+
+    Seeds are fixed (+1 Maduro, -1 Guaidó). Every other participant takes the sign of its
+    stance, the sum over its signed ties of tie weight × the neighbour's current side, updated
+    one actor at a time in a fixed order until nothing changes (with symmetric ties this
+    converges, as in a Hopfield network). Media and commentators keep their ties but are not
+    placed in a camp: they report or analyse rather than take sides.
+    """
+    ties = signed_ties(graph)
+    side: dict[str, int] = dict.fromkeys(ties, 0)
+    fixed: set[str] = set()
+    for camp, ids in sorted(seeds.items()):
+        for node in ids:
+            if node in side:
+                side[node], _ = SIDE[camp], fixed.add(node)
+    movable = [
+        n for n in sorted(ties)
+        if n not in fixed and graph.nodes[n].get("role", "participant") == "participant"
+    ]  # fmt: skip
+    stance = dict.fromkeys(ties, 0.0)
+    for _ in range(max_sweeps):
+        changed = False
+        for node in movable:
+            s = sum(w * side[nb] for nb, w in ties[node].items())
+            stance[node] = s
+            new = (s > 1e-9) - (s < -1e-9)
+            if new != side[node]:
+                side[node], changed = new, True
+        if not changed:
+            break
+    name = {1: "maduro", -1: "guaido", 0: "none"}
+    records = [
+        {
+            "actor_id": node,
+            "camp": name[side[node]],
+            "stance": round(stance[node], 4),
+            "seed": node in fixed,
+            "n_ties": len(ties[node]),
+            "evidence": _evidence(graph, node),
+        }
+        for node in sorted(ties)
+    ]
+    return pd.DataFrame.from_records(records)
+
+
+def _evidence(graph: nx.DiGraph, node: str, limit: int = 3) -> str:
+    """The strongest direct ties of an actor, as readable text."""
+    items = []
+    for a, b, data in list(graph.out_edges(node, data=True)) + list(
+        graph.in_edges(node, data=True)
+    ):
+        other, arrow = (b, "→") if a == node else (a, "←")
+        types = "/".join(sorted(set(data["event_types"])))
+        items.append((-abs(data["weight"]), f"{types}{arrow}{other} ({data['n_events']})"))
+    return "; ".join(text for _, text in sorted(items)[:limit])
+
+
+def frustration(graph: nx.DiGraph, camps: pd.DataFrame) -> pd.DataFrame:
+    """Edges that break balance: positive across the two camps, negative within one."""
+    camp = dict(zip(camps["actor_id"], camps["camp"], strict=True))
+    records = []
+    for a, b, data in sorted(graph.edges(data=True)):
+        ca, cb = camp.get(a, "none"), camp.get(b, "none")
+        if "none" in (ca, cb) or data["weight"] == 0:
+            continue
+        if (data["weight"] > 0) != (ca == cb):
+            records.append(
+                {"source": a, "target": b, "weight": data["weight"], "source_camp": ca,
+                 "target_camp": cb, "event_ids": "|".join(data["event_ids"])}
+            )  # fmt: skip
+    cols = ["source", "target", "weight", "source_camp", "target_camp", "event_ids"]
+    return pd.DataFrame.from_records(records, columns=cols)
+
+
+def _layer(graph: nx.DiGraph, positive: bool) -> nx.DiGraph:
+    layer = nx.DiGraph()
+    layer.add_nodes_from(sorted(graph.nodes))
+    for a, b, data in sorted(graph.edges(data=True)):
+        w = data["pos_weight"] if positive else data["neg_weight"]
+        if w > 0:
+            layer.add_edge(a, b, weight=w, distance=1 / w)
+    return layer
+
+
+def centrality(graph: nx.DiGraph) -> pd.DataFrame:
+    """Degree, betweenness and PageRank on the positive and the negative layers separately."""
+    out = pd.DataFrame({"actor_id": sorted(graph.nodes)})
+    for name, positive in (("pos", True), ("neg", False)):
+        layer = _layer(graph, positive)
+        degree = dict(layer.degree())
+        between = nx.betweenness_centrality(layer, weight="distance", normalized=True)
+        rank = nx.pagerank(layer, alpha=0.85, weight="weight", max_iter=1000, tol=1e-12)
+        out[f"degree_{name}"] = out["actor_id"].map(degree).astype(int)
+        out[f"betweenness_{name}"] = out["actor_id"].map(between).round(6)
+        out[f"pagerank_{name}"] = out["actor_id"].map(rank).round(6)
+    return out.sort_values(["pagerank_pos", "actor_id"], ascending=[False, True]).reset_index(
+        drop=True
+    )
+
+
+def camp_robustness(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Camps recomputed leaving out each source in turn; ``depends_on`` names the decisive ones."""
+    base = compute_camps(build_graph(events, actors)).set_index("actor_id")["camp"]
+    out = pd.DataFrame({"actor_id": base.index, "camp": base.values})
+    changed: dict[str, list[str]] = {a: [] for a in base.index}
+    for source_id in sorted(events["source_id"].unique()):
+        kept = events[events["source_id"] != source_id]
+        camps = compute_camps(build_graph(kept, actors)).set_index("actor_id")["camp"]
+        out[f"without_{source_id}"] = out["actor_id"].map(camps)
+        for actor in base.index:
+            if camps[actor] != base[actor]:
+                changed[actor].append(source_id)
+    out["depends_on"] = out["actor_id"].map(lambda a: "|".join(changed[a]))
+    return out
+
+
+def layout(graph: nx.DiGraph, camps: pd.DataFrame, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """A deterministic layout of the actors with ties: Maduro's camp left, Guaidó's right."""
+    nodes = sorted(n for n in graph.nodes if graph.degree(n) > 0)
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)
+    for a, b, data in sorted(graph.edges(data=True)):
+        if sub.has_edge(a, b):
+            sub[a][b]["weight"] += abs(data["weight"])
+        else:
+            sub.add_edge(a, b, weight=abs(data["weight"]))
+    camp = dict(zip(camps["actor_id"], camps["camp"], strict=True))
+    x0 = {"maduro": -1.0, "guaido": 1.0, "none": 0.0}
+    init = {}
+    for i, n in enumerate(nodes):
+        init[n] = (x0[camp.get(n, "none")], ((i * 37) % 100) / 50 - 1)
+    fixed = {}
+    for side, ids in SEEDS.items():
+        for j, n in enumerate(ids):
+            if n in init:
+                init[n] = (1.6 * x0[side], 0.5 - j)
+                fixed[n] = init[n]
+    pos = nx.spring_layout(
+        sub, pos=init, fixed=sorted(fixed) or None, seed=seed, k=0.35, iterations=200,
+        weight="weight",
+    )  # fmt: skip
+    # Keep each camp on its side: x is pulled toward the camp's band.
+    return {
+        n: (round(float(0.5 * pos[n][0] + 0.5 * x0[camp.get(n, "none")] * 1.2), 6),
+            round(float(pos[n][1]), 6))
+        for n in nodes
+    }  # fmt: skip
