@@ -204,33 +204,32 @@ def camp_robustness(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
 
 
 def layout(graph: nx.DiGraph, camps: pd.DataFrame, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """A deterministic layout of the actors with ties: Maduro's camp left, Guaidó's right."""
+    """A deterministic layout of the actors with ties: Maduro's camp left, Guaidó's right.
+
+    A seeded spring layout orders the actors; each camp then gets its own vertical band
+    (x) and its members are spread evenly down the band in the spring layout's vertical order,
+    so labels do not pile up. The principals sit at the outer edges.
+    """
     nodes = sorted(n for n in graph.nodes if graph.degree(n) > 0)
     sub = nx.Graph()
     sub.add_nodes_from(nodes)
     for a, b, data in sorted(graph.edges(data=True)):
-        if sub.has_edge(a, b):
-            sub[a][b]["weight"] += abs(data["weight"])
-        else:
-            sub.add_edge(a, b, weight=abs(data["weight"]))
+        w = abs(data["weight"]) + (sub[a][b]["weight"] if sub.has_edge(a, b) else 0.0)
+        sub.add_edge(a, b, weight=w)
+    spring = nx.spring_layout(sub, seed=seed, weight="weight", iterations=200)
     camp = dict(zip(camps["actor_id"], camps["camp"], strict=True))
-    x0 = {"maduro": -1.0, "guaido": 1.0, "none": 0.0}
-    init = {}
-    for i, n in enumerate(nodes):
-        init[n] = (x0[camp.get(n, "none")], ((i * 37) % 100) / 50 - 1)
-    fixed = {}
+    centre = {"maduro": -1.0, "none": 0.0, "guaido": 1.0}
+    pos: dict[str, tuple[float, float]] = {}
+    for side, x0 in centre.items():
+        members = sorted((n for n in nodes if camp.get(n, "none") == side),
+                         key=lambda n: (float(spring[n][1]), n))  # fmt: skip
+        count = len(members)
+        for i, n in enumerate(members):
+            y = 1 - 2 * i / max(count - 1, 1)
+            x = x0 + (0.45 if side != "none" else 0.25) * (((i * 7) % 5) / 4 - 0.5)
+            pos[n] = (x, y)
     for side, ids in SEEDS.items():
         for j, n in enumerate(ids):
-            if n in init:
-                init[n] = (1.6 * x0[side], 0.5 - j)
-                fixed[n] = init[n]
-    pos = nx.spring_layout(
-        sub, pos=init, fixed=sorted(fixed) or None, seed=seed, k=0.35, iterations=200,
-        weight="weight",
-    )  # fmt: skip
-    # Keep each camp on its side: x is pulled toward the camp's band.
-    return {
-        n: (round(float(0.5 * pos[n][0] + 0.5 * x0[camp.get(n, "none")] * 1.2), 6),
-            round(float(pos[n][1]), 6))
-        for n in nodes
-    }  # fmt: skip
+            if n in pos:
+                pos[n] = (1.45 * centre[side], 0.25 - 0.5 * j)
+    return {n: (round(x, 6), round(y, 6)) for n, (x, y) in sorted(pos.items())}

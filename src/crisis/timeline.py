@@ -85,7 +85,7 @@ class CompressedAxis:
             pd.Timestamp(f"{y}-01-01") for y in range(self.breaks[0].year, self.breaks[-1].year + 1)
         ]
         labels = [str(d.year) for d in dates]
-        keep = [i for i, d in enumerate(dates) if d in self.breaks or d.year >= 2017]
+        keep = [i for i, d in enumerate(dates) if d in self.breaks]
         quarters = [pd.Timestamp(f"2019-{m:02d}-01") for m in (4, 7, 10)]
         pos = [float(self(dates[i])[0]) for i in keep] + [float(self(q)[0]) for q in quarters]
         lab = [labels[i] for i in keep] + [q.strftime("%b") for q in quarters]
@@ -105,6 +105,20 @@ def compressed_axis(spans: pd.DataFrame) -> CompressedAxis:
     return CompressedAxis(
         tuple([breaks[keep[0]]] + [breaks[i + 1] for i in keep]), tuple(widths[i] for i in keep)
     )
+
+
+def pack_rows(spans: pd.DataFrame) -> list[int]:
+    """A row for each span (in order) so that spans in one row neither overlap nor touch."""
+    ends: list[pd.Timestamp] = []
+    rows = []
+    for start, end in zip(spans["start"], spans["end"], strict=True):
+        row = next((i for i, last in enumerate(ends) if last < start), len(ends))
+        if row == len(ends):
+            ends.append(end)
+        else:
+            ends[row] = end
+        rows.append(row)
+    return rows
 
 
 def monthly_counts(spans: pd.DataFrame, themes: list[str], year: int = 2019) -> pd.DataFrame:

@@ -1,0 +1,1 @@
+"""Figures of the book, one module per chapter family; each function returns a Figure."""
