@@ -179,3 +179,39 @@ def responses(project, targets: tuple[str, ...], types: tuple[str, ...] = ("REJE
             "The source's words": rows["quote"].to_numpy(),
         }
     ).reset_index(drop=True)
+
+
+def support_table(project, sides: dict[str, tuple[str, ...]]) -> pd.DataFrame:
+    """States backing each side: one row per (state, side) with the number of sources saying so."""
+    kind = dict(zip(project.actors["actor_id"], project.actors["kind"], strict=True))
+    names = actor_names(project)
+    events = project.events[project.events["event_type"] == "SUPPORT"]
+    records = []
+    for side, recipients in sides.items():
+        sources: dict[str, set[str]] = {}
+        for acts, recs, src in zip(
+            events["actors"], events["recipients"], events["source_id"], strict=True
+        ):
+            if set(recs) & set(recipients):
+                for a in acts:
+                    if kind[a] == "state":
+                        sources.setdefault(a, set()).add(src)
+        records += [
+            {"state": names[a], "side": side, "sources": len(s)} for a, s in sources.items()
+        ]
+    frame = pd.DataFrame.from_records(records, columns=["state", "side", "sources"])
+    return frame.sort_values(
+        ["side", "sources", "state"], ascending=[True, False, True]
+    ).reset_index(drop=True)
+
+
+def salience(mentions: pd.DataFrame, project, top: int = 12) -> pd.DataFrame:
+    """Share (%) of each source's actor mentions going to the most mentioned actors overall."""
+    names, labels = actor_names(project), source_labels(project)
+    counts = pd.crosstab(mentions["actor_id"], mentions["source_id"])
+    share = counts / counts.sum() * 100
+    order = counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top]
+    out = share.loc[order, [s for s in project.sources["source_id"] if s in share.columns]]
+    out.index = [names[a] for a in out.index]
+    out.columns = [labels[s] for s in out.columns]
+    return out.round(1)
