@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from crisis.style import INK, PALETTE, THEME_COLOURS
+from crisis.style import CAMP_COLOURS, INK, PALETTE, THEME_COLOURS
 
 
 def draw_event_strip(spans: pd.DataFrame, theme: str, start: str, end: str) -> plt.Figure:
@@ -37,5 +37,18 @@ def draw_counts(table: pd.DataFrame, xlabel: str, colour: str = PALETTE["blue"])
     for y, v in enumerate(ordered.to_numpy()):
         ax.text(v, y, f" {v:g}", va="center", fontsize=9)
     ax.set_xlabel(xlabel)
+    fig.tight_layout()
+    return fig
+
+
+def draw_support(support: pd.DataFrame) -> plt.Figure:
+    """One bar per state backing a side, coloured by side, length = number of sources."""
+    rows = support.iloc[::-1].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8, 0.8 + 0.35 * len(rows)))
+    ax.barh(rows["state"], rows["sources"], color=[CAMP_COLOURS[s] for s in rows["side"]])
+    ax.set_xlabel("sources reporting the support")
+    ax.set_xticks(range(0, int(rows["sources"].max()) + 1))
+    handles = [plt.Rectangle((0, 0), 1, 1, color=CAMP_COLOURS[s]) for s in ("maduro", "guaido")]
+    ax.legend(handles, ["backs Maduro", "backs Guaidó"], loc="lower right")
     fig.tight_layout()
     return fig
