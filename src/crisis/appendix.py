@@ -1,4 +1,8 @@
-"""Reference tables for the data & methods appendix: codebook, schema, check results."""
+"""Reference tables for the data & methods appendix: codebook, schema, check results, downloads.
+
+The schema tables are generated from ``data/datapackage.json`` and the codebook tables from
+``crisis.codebook``, so the appendix cannot drift from what the check enforces.
+"""
 
 from __future__ import annotations
 
@@ -47,9 +51,18 @@ def _constraints(field: dict) -> str:
     return "; ".join(parts)
 
 
+def read_descriptor(root: Path | str) -> dict:
+    """The parsed ``data/datapackage.json`` of the project at ``root``."""
+    path = Path(root) / "data" / "datapackage.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{path}: no data package descriptor") from None
+
+
 def schema_tables(root: Path) -> dict[str, pd.DataFrame]:
     """One table per resource of data/datapackage.json: field, type, required, rules, meaning."""
-    descriptor = json.loads((Path(root) / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = read_descriptor(root)
     tables = {}
     for res in descriptor["resources"]:
         tables[res["path"]] = pd.DataFrame(
@@ -69,7 +82,7 @@ def schema_tables(root: Path) -> dict[str, pd.DataFrame]:
 
 def keys_table(root: Path) -> pd.DataFrame:
     """Primary and foreign keys of every table."""
-    descriptor = json.loads((Path(root) / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = read_descriptor(root)
     rows = []
     for res in descriptor["resources"]:
         pk = res["schema"].get("primaryKey", [])
@@ -91,3 +104,44 @@ def check_summary(root: Path) -> pd.DataFrame:
     if result.problems:
         raise ValueError("the data check fails; run python -m crisis check")
     return pd.DataFrame(list(summary(result).items()), columns=["Measure", "Count"])
+
+
+def resource_paths(root: Path) -> list[str]:
+    """The path (relative to ``data/``) of every table the data package describes, in order."""
+    return [res["path"] for res in read_descriptor(root)["resources"]]
+
+
+def coverage_by_source(coverage: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """Dated sentences per source and what covers them: an event's quote or a waiver."""
+    rows = []
+    for source_id, label in labels.items():
+        mine = coverage[coverage["source_id"] == source_id]
+        rows.append(
+            {
+                "Source": label,
+                "Dated sentences": len(mine),
+                "Quoted by an event": int((mine["covered_by"] == "event").sum()),
+                "Waived": int((mine["covered_by"] == "waiver").sum()),
+                "Not covered": int((mine["covered_by"] == "").sum()),
+            }
+        )
+    unknown = sorted(set(coverage["source_id"]) - set(labels))
+    if unknown:
+        raise ValueError(f"coverage rows for unknown source(s): {', '.join(unknown)}")
+    return pd.DataFrame(rows)
+
+
+def waivers_table(waivers: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """The coverage waivers as readers see them: source label, the sentence, the reason."""
+    return pd.DataFrame(
+        {
+            "Source": waivers["source_id"].map(labels).to_numpy(),
+            "Dated sentence": waivers["sentence"].to_numpy(),
+            "Why no event quotes it": waivers["reason"].to_numpy(),
+        }
+    )
+
+
+def generated_dir(root: Path | str) -> Path:
+    """Where the appendix writes the derived tables for download (git-ignored, build-time)."""
+    return Path(root) / "book" / "_generated"

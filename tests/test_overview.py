@@ -1,0 +1,372 @@
+"""Tests of the landing-page numbers and the analysis chapters' tables (crisis.overview)."""
+
+from __future__ import annotations
+
+import math
+from types import SimpleNamespace
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from crisis import network, overview
+from crisis.codebook import EVENT_TYPES
+from crisis.plots.overview import draw_source_profile
+from crisis.timeline import event_spans
+
+matplotlib.use("Agg")
+
+EVENT_COLUMNS = [
+    "event_id",
+    "date",
+    "date_precision",
+    "date_basis",
+    "theme",
+    "event_type",
+    "mode",
+    "actors",
+    "recipients",
+    "summary",
+    "source_id",
+    "quote",
+    "note",
+]
+
+
+def _event(event_id, date, precision, source_id, etype="SUPPORT", actors=("a",),
+           recipients=("maduro",), basis="stated", theme="background"):  # fmt: skip
+    return {
+        "event_id": event_id, "date": date, "date_precision": precision, "date_basis": basis,
+        "theme": theme, "event_type": etype, "mode": "", "actors": tuple(actors),
+        "recipients": tuple(recipients), "summary": f"{event_id} happened.",
+        "source_id": source_id, "quote": "q", "note": "",
+    }  # fmt: skip
+
+
+@pytest.fixture
+def tiny():
+    """A small, hand-checkable project: three sources, five actors, four events, three facts."""
+    sources = pd.DataFrame({"source_id": ["s1", "s2", "s3"], "label": ["One", "Two", "Three"]})
+    actors = pd.DataFrame(
+        {
+            "actor_id": ["a", "b", "maduro", "guaido", "press"],
+            "name": ["Alpha", "Beta", "Maduro", "Guaidó", "The Press"],
+            "kind": ["state", "person", "person", "person", "company"],
+            "country": ["", "", "", "", ""],
+            "role": ["participant", "participant", "participant", "participant", "media"],
+        }
+    )
+    events = pd.DataFrame.from_records(
+        [
+            _event("e1", "2019-03-23", "day", "s1"),
+            _event("e1", "2019-03", "month", "s2", basis="inferred"),
+            _event(
+                "e2", "2018", "year", "s1", etype="SUPPORT", actors=("b",), recipients=("guaido",)
+            ),  # fmt: skip
+            _event(
+                "e3",
+                "2001-05",
+                "month",
+                "s3",
+                etype="ACCUSE",
+                actors=("a",),
+                recipients=("guaido",),
+                theme="russia",
+            ),  # fmt: skip
+            _event(
+                "e4",
+                "2020",
+                "year",
+                "s2",
+                etype="SUPPORT",
+                actors=("press",),
+                recipients=("maduro",),
+                basis="inferred",
+            ),  # fmt: skip
+        ],
+        columns=EVENT_COLUMNS,
+    )
+    claims = pd.DataFrame(
+        {
+            "fact_id": ["troops", "troops", "troops", "cargo"],
+            "source_id": ["s1", "s2", "s3", "s1"],
+            "value": [99.0, 100.0, 90.0, 35.0],
+            "value_max": [math.nan, math.nan, 95.0, math.nan],
+        }
+    )
+    return SimpleNamespace(sources=sources, actors=actors, events=events, claims=claims)
+
+
+# --- landing page ---------------------------------------------------------------------------
+
+
+def test_project_counts_counts_events_once_and_reports_each(tiny):
+    counts = overview.project_counts(tiny)
+    assert counts == {
+        "sources": 3, "actors": 5, "events": 4, "event_reports": 5, "multi_source_events": 1,
+        "claims": 4, "facts": 2, "multi_source_facts": 1,
+    }  # fmt: skip
+
+
+def test_date_range_labels_each_end_at_its_own_precision(tiny):
+    spans = event_spans(tiny.events, ["s1", "s2", "s3"])
+    assert overview.date_range(spans) == ("May 2001", "2020")
+
+
+def test_year_range_does_not_run_into_the_year_after_a_year_span(tiny):
+    spans = event_spans(tiny.events, ["s1", "s2", "s3"])
+    assert overview.year_range(spans) == (2001, 2020)
+
+
+def test_date_and_year_range_refuse_an_empty_timeline(tiny):
+    empty = event_spans(tiny.events, ["s1", "s2", "s3"]).iloc[0:0]
+    with pytest.raises(ValueError, match="no events"):
+        overview.date_range(empty)
+    with pytest.raises(ValueError, match="no events"):
+        overview.year_range(empty)
+
+
+def test_camp_sizes_always_has_three_camps_and_rejects_unknown_ones():
+    camps = pd.DataFrame({"actor_id": ["x", "y", "z"], "camp": ["maduro", "maduro", "none"]})
+    assert overview.camp_sizes(camps) == {"maduro": 2, "guaido": 0, "none": 1}
+    with pytest.raises(ValueError, match="unknown camp"):
+        overview.camp_sizes(pd.DataFrame({"actor_id": ["x"], "camp": ["neutral"]}))
+
+
+def test_backing_states_counts_states_only_and_only_support_for_a_principal(tiny):
+    seeds = {"maduro": ("maduro",), "guaido": ("guaido",)}
+    # e1: state Alpha backs Maduro; e2: a person backs Guaidó; e3: an ACCUSE; e4: a company.
+    assert overview.backing_states(tiny, seeds) == {"guaido": [], "maduro": ["Alpha"]}
+
+
+def test_value_range_includes_range_ends_and_rejects_unknown_facts(tiny):
+    assert overview.value_range(tiny.claims, "troops") == (90.0, 100.0)
+    with pytest.raises(KeyError, match="no claim 'ghost'"):
+        overview.value_range(tiny.claims, "ghost")
+
+
+def test_differing_facts_keeps_everything_but_agreement():
+    comparison = pd.DataFrame(
+        {"fact_id": ["a", "b", "c"], "status": ["agree", "within tolerance", "conflict"]}
+    )
+    assert list(overview.differing_facts(comparison)["fact_id"]) == ["b", "c"]
+
+
+@pytest.mark.parametrize(("part", "whole", "expected"), [(1, 3, 33.3), (0, 5, 0.0), (5, 5, 100.0)])
+def test_percent(part, whole, expected):
+    assert overview.percent(part, whole) == expected
+
+
+@pytest.mark.parametrize(("part", "whole"), [(1, 0), (-1, 4), (5, 4)])
+def test_percent_rejects_impossible_shares(part, whole):
+    with pytest.raises(ValueError):
+        overview.percent(part, whole)
+
+
+# --- network --------------------------------------------------------------------------------
+
+
+def test_tie_rules_follow_the_codebook_scores():
+    rules = overview.tie_rules()
+    assert len(rules) == len(EVENT_TYPES)
+    for row in rules.itertuples(index=False):
+        score = EVENT_TYPES[row[0]].score
+        assert row[2] == score
+        assert row[3] == ("positive" if score > 0 else "negative")
+        assert row[4] == pytest.approx(abs(score) / 10)
+    assert list(rules["PLOVER score"]) == sorted(rules["PLOVER score"], reverse=True)
+
+
+def test_graph_summary_counts_signed_pairs(tiny):
+    graph = network.build_graph(tiny.events, tiny.actors)
+    summary = overview.graph_summary(graph)
+    # ties: a->maduro (+), b->guaido (+), a->guaido (-), press->maduro (+); nobody is untied.
+    assert summary == {
+        "actors": 5, "tied_actors": 5, "untied_actors": 0, "pairs": 4, "positive_pairs": 3,
+        "negative_pairs": 1, "mixed_pairs": 0,
+    }  # fmt: skip
+
+
+def test_camp_table_and_role_camps_list_members_by_name(tiny):
+    camps = pd.DataFrame(
+        {"actor_id": ["a", "b", "maduro", "guaido", "press"],
+         "camp": ["maduro", "guaido", "maduro", "guaido", "none"]}
+    )  # fmt: skip
+    table = overview.camp_table(camps, tiny.actors)
+    assert list(table["Camp"]) == ["Maduro", "Maduro", "Guaidó", "no camp"]
+    assert list(table["Names"]) == ["Maduro", "Alpha", "Beta, Guaidó", "The Press"]
+    assert table["Actors"].sum() == len(camps)
+    roles = overview.role_camps(camps, tiny.actors).set_index("Role")
+    assert roles.loc["media"].to_dict() == {"Maduro": 0, "Guaidó": 0, "no camp": 1}
+    assert roles.loc["participant"].to_dict() == {"Maduro": 2, "Guaidó": 2, "no camp": 0}
+
+
+def test_single_tie_actors_ignores_seeds_and_unplaced_actors():
+    camps = pd.DataFrame(
+        {
+            "actor_id": ["s", "x", "y", "z"],
+            "camp": ["maduro", "maduro", "guaido", "none"],
+            "seed": [True, False, False, False],
+            "n_ties": [1, 1, 3, 1],
+        }
+    )
+    assert overview.single_tie_actors(camps) == 1
+
+
+def test_top_actors_ranks_by_the_chosen_measure_and_rejects_bad_arguments(tiny):
+    centrality = pd.DataFrame(
+        {
+            "actor_id": ["a", "b", "maduro"],
+            "degree_pos": [1, 3, 3], "betweenness_pos": [0.0, 0.1, 0.2],
+            "pagerank_pos": [0.5, 0.2, 0.3],
+            "degree_neg": [0, 0, 0], "betweenness_neg": [0.0, 0.0, 0.0],
+            "pagerank_neg": [0.3, 0.3, 0.4],
+        }
+    )  # fmt: skip
+    by_degree = overview.top_actors(centrality, tiny.actors, "pos", n=2)
+    assert list(by_degree["Actor"]) == ["Maduro", "Beta"]  # equal degree: higher PageRank first
+    by_rank = overview.top_actors(centrality, tiny.actors, "neg", by="pagerank")
+    assert list(by_rank["Actor"]) == ["Maduro", "Alpha", "Beta"]
+    with pytest.raises(ValueError, match="layer"):
+        overview.top_actors(centrality, tiny.actors, "both")
+    with pytest.raises(ValueError, match="by must be"):
+        overview.top_actors(centrality, tiny.actors, "pos", by="fame")
+
+
+def test_fragile_camps_and_dependence_counts(tiny):
+    robustness = pd.DataFrame(
+        {
+            "actor_id": ["a", "b", "maduro"],
+            "camp": ["maduro", "guaido", "maduro"],
+            "without_s1": ["none", "guaido", "maduro"],
+            "without_s2": ["maduro", "maduro", "maduro"],
+            "without_s3": ["none", "guaido", "maduro"],
+            "depends_on": ["s1|s3", "s2", ""],
+        }
+    )
+    fragile = overview.fragile_camps(robustness, tiny)
+    assert fragile.to_dict("records") == [
+        {"Actor": "Alpha", "Camp": "Maduro", "Left out": "One", "Camp without it": "no camp"},
+        {"Actor": "Alpha", "Camp": "Maduro", "Left out": "Three", "Camp without it": "no camp"},
+        {"Actor": "Beta", "Camp": "Guaidó", "Left out": "Two", "Camp without it": "Maduro"},
+    ]
+    counts = overview.dependence_counts(robustness, tiny)
+    assert list(counts["Assignments that change"]) == [1, 1, 1]
+
+
+def test_robust_core_keeps_well_tied_actors_no_single_source_decides(tiny):
+    camps = pd.DataFrame(
+        {"actor_id": ["a", "b", "maduro", "press"], "camp": ["maduro", "guaido", "maduro", "none"],
+         "n_ties": [3, 5, 4, 9]}
+    )  # fmt: skip
+    robustness = pd.DataFrame(
+        {"actor_id": ["a", "b", "maduro", "press"], "depends_on": ["", "s1", "", ""]}
+    )
+    assert overview.robust_core(robustness, camps, tiny) == ["Maduro", "Alpha"]
+    assert overview.robust_core(robustness, camps, tiny, min_ties=4) == ["Maduro"]
+
+
+def test_robust_core_rejects_duplicate_actors(tiny):
+    camps = pd.DataFrame({"actor_id": ["a"], "camp": ["maduro"], "n_ties": [3]})
+    robustness = pd.DataFrame({"actor_id": ["a", "a"], "depends_on": ["", ""]})
+    with pytest.raises(pd.errors.MergeError):
+        overview.robust_core(robustness, camps, tiny)
+
+
+def test_sanctions_by_camp_counts_each_event_once_per_camp():
+    events = pd.DataFrame(
+        {
+            "event_id": ["s1", "s1", "s2", "x"],
+            "event_type": ["SANCTION", "SANCTION", "SANCTION", "SUPPORT"],
+            "actors": [("us", "ca"), ("us",), ("ve",), ("us",)],
+        }
+    )
+    camps = pd.DataFrame({"actor_id": ["us", "ca", "ve"], "camp": ["guaido", "guaido", "maduro"]})
+    assert overview.sanctions_by_camp(events, camps) == {"maduro": 1, "guaido": 1, "none": 0}
+
+
+def test_frustrated_table_names_actors_and_events(tiny):
+    frustrated = pd.DataFrame(
+        {"source": ["a"], "target": ["guaido"], "weight": [0.46], "source_camp": ["maduro"],
+         "target_camp": ["guaido"], "event_ids": ["e1|e3"]}
+    )  # fmt: skip
+    table = overview.frustrated_table(frustrated, tiny)
+    assert table.iloc[0].to_dict() == {
+        "From": "Alpha", "To": "Guaidó", "Camps": "Maduro → Guaidó", "Net weight": 0.46,
+        "Events": "e1 happened. / e3 happened.",
+    }  # fmt: skip
+
+
+# --- timeline -------------------------------------------------------------------------------
+
+
+def test_precision_and_basis_counts(tiny):
+    spans = event_spans(tiny.events, ["s1", "s2", "s3"])
+    assert overview.precision_counts(spans) == {"day": 1, "month": 1, "year": 2}
+    assert overview.basis_counts(spans) == {"stated": 3, "inferred": 1}
+    assert overview.basis_counts(tiny.events) == {"stated": 3, "inferred": 2}
+
+
+def test_multi_source_events_lists_each_such_event_once_with_its_sources(tiny):
+    spans = event_spans(tiny.events, ["s1", "s2", "s3"])
+    table = overview.multi_source_events(spans, tiny)
+    assert table.to_dict("records") == [
+        {"Date (as drawn)": "23 March 2019", "Theme": "background",
+         "What happened": "e1 happened.", "Sources": "One, Two", "Reports": 2}
+    ]  # fmt: skip
+
+
+# --- sources --------------------------------------------------------------------------------
+
+
+def test_source_profile_splits_shared_and_own_events(tiny):
+    profile = overview.source_profile(tiny)
+    assert profile.to_dict("records") == [
+        {"Source": "One", "Events": 2, "Shared with another source": 1,
+         "Reported by it alone": 1, "Facts (numbers)": 2},
+        {"Source": "Two", "Events": 2, "Shared with another source": 1,
+         "Reported by it alone": 1, "Facts (numbers)": 1},
+        {"Source": "Three", "Events": 1, "Shared with another source": 0,
+         "Reported by it alone": 1, "Facts (numbers)": 1},
+    ]  # fmt: skip
+
+
+def test_sources_per_event(tiny):
+    table = overview.sources_per_event(tiny)
+    assert table.to_dict("records") == [
+        {"Sources reporting": 1, "Events": 3},
+        {"Sources reporting": 2, "Events": 1},
+    ]
+
+
+def test_comparison_table_puts_conflicts_first():
+    comparison = pd.DataFrame(
+        {
+            "fact_id": ["a", "b", "c"], "subject": ["A", "B", "C"], "unit": ["u", "u", "u"],
+            "values": ["x", "y", "z"], "spread": [0.0, 1.0, 50.0],
+            "rel_spread": [0.0, 0.01, 0.5], "status": ["agree", "within tolerance", "conflict"],
+        }
+    )  # fmt: skip
+    table = overview.comparison_table(comparison)
+    assert list(table["What is counted"]) == ["C", "B", "A"]
+    assert list(table["Spread (% of largest)"]) == [50.0, 1.0, 0.0]
+
+
+def test_date_disagreements():
+    corroboration = pd.DataFrame({"event_id": ["z", "a", "m"], "dates_agree": [False, True, False]})
+    assert overview.date_disagreements(corroboration) == ["m", "z"]
+
+
+# --- figure ---------------------------------------------------------------------------------
+
+
+def test_draw_source_profile_draws_two_bars_per_source(tiny):
+    fig = draw_source_profile(overview.source_profile(tiny))
+    ax = fig.axes[0]
+    assert len(ax.patches) == 2 * len(tiny.sources)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Three", "Two", "One"]
+
+
+def test_draw_source_profile_rejects_a_table_without_the_split():
+    with pytest.raises(ValueError, match="lacks column"):
+        draw_source_profile(pd.DataFrame({"Source": ["One"], "Events": [3]}))
