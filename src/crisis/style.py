@@ -99,16 +99,17 @@ def format_number(value: float, decimals: int = 1) -> str:
     return f"{value:,.{decimals}f}"
 
 
-def glue_number(name: str, value: float, decimals: int = 1) -> str:
-    """Glue a number as text for prose (``{glue:text}`name```) and return the text."""
-    text = format_number(value, decimals)
-    glue_text(name, text)
-    return text
+def glue_number(name: str, value: float, decimals: int = 1) -> None:
+    """Glue a number, formatted for prose, to be written ``{glue:text}`name```."""
+    glue_text(name, format_number(value, decimals))
 
 
-def glue_text(name: str, text: str) -> str:
-    """Glue a piece of text for prose and return it."""
+def glue_text(name: str, text: str) -> None:
+    """Glue a piece of text for prose.
+
+    Returns None, so a notebook cell ending with it shows nothing (a trailing ``;`` is not
+    reliable: nbval executes cells without storing history, which defeats IPython's check).
+    """
     from myst_nb import glue
 
     glue(name, text, display=False)
-    return text

@@ -1,0 +1,63 @@
+# The two commands of the project: `make book` builds the book, `make test` runs every test.
+# Both set up everything they need on a fresh machine with Python 3 (and, for the browser tests,
+# Debian's chromium, installed with apt-get).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+BOOK_FLAGS := -n -W --keep-going
+
+.PHONY: install book test unit nbval browser browser-deps execute check export lint format benchmark clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3" > /dev/null
+	touch $(STAMP)
+
+## book: build the HTML book into _build/html (warnings are errors)
+book: install
+	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
+
+## test: lint, unit tests, strict nbval over every notebook, then the rendered book in Chromium
+test: install lint unit nbval browser
+
+unit: install
+	$(BIN)/pytest -m "not browser"
+
+nbval: install
+	$(BIN)/pytest --nbval book/ -p no:cacheprovider
+
+browser: install browser-deps book
+	$(BIN)/pytest -m browser
+
+browser-deps:
+	@command -v chromium > /dev/null || { apt-get update -qq && apt-get install -y -qq chromium > /dev/null; }
+
+## execute: re-execute every notebook in place (after changing data/ or src/crisis/)
+execute: install
+	$(BIN)/python -m crisis.notebooks
+
+check: install
+	$(BIN)/python -m crisis check
+
+export: install
+	$(BIN)/python -m crisis export artifacts/derived
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+benchmark: install
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf _build book/_generated artifacts .pytest_cache
