@@ -18,8 +18,12 @@ Numbers in prose are glued with ``glue_number("name", value)`` and written ``{gl
 
 from __future__ import annotations
 
+import math
+import re
+
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 
 PALETTE: dict[str, str] = {
     "black": "#000000",
@@ -45,11 +49,25 @@ CAMP_COLOURS: dict[str, str] = {
 }
 _SOURCE_CYCLE = ("black", "orange", "sky_blue", "bluish_green", "reddish_purple", "blue")
 INK = "#222222"
+_GLUE_NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def source_colours(source_ids: list[str]) -> dict[str, str]:
-    """A distinct palette colour per source, in the given order."""
-    return {s: PALETTE[_SOURCE_CYCLE[i % len(_SOURCE_CYCLE)]] for i, s in enumerate(source_ids)}
+    """A distinct palette colour per source, in the given order.
+
+    Raises ValueError on a repeated id, or on more sources than there are distinct colours (two
+    sources sharing a colour could not be told apart in a figure).
+    """
+    ids = list(source_ids)
+    repeated = sorted({s for s in ids if ids.count(s) > 1})
+    if repeated:
+        raise ValueError(f"source ids repeated: {', '.join(repeated)}")
+    if len(ids) > len(_SOURCE_CYCLE):
+        raise ValueError(
+            f"{len(ids)} sources but only {len(_SOURCE_CYCLE)} distinct source colours: "
+            "add a colour to crisis.style._SOURCE_CYCLE"
+        )
+    return {s: PALETTE[name] for s, name in zip(ids, _SOURCE_CYCLE, strict=False)}
 
 
 def use_style() -> None:
@@ -84,19 +102,43 @@ def use_style() -> None:
         pass
 
 
-def show(fig: plt.Figure, name: str) -> None:
-    """Glue ``fig`` under ``name`` for a ``{glue:figure}`` directive, then close it."""
+def check_glue_name(name: str) -> str:
+    """Return ``name`` if it can be a glue key (letters, digits, ``_`` and ``-``), else raise."""
+    if not _GLUE_NAME.fullmatch(name):
+        raise ValueError(f"glue name must be letters, digits, '_' or '-', got {name!r}")
+    return name
+
+
+def show(fig: Figure, name: str) -> None:
+    """Glue ``fig`` under ``name`` for a ``{glue:figure}`` directive, then close it.
+
+    The figure is not displayed in the cell; the markdown places it, with its caption, alt text
+    and label (see the module docstring). Raises TypeError if ``fig`` is not a Figure.
+    """
     from myst_nb import glue
+
+    if not isinstance(fig, Figure):
+        raise TypeError(f"show() needs a matplotlib Figure, got {type(fig).__name__}")
+    check_glue_name(name)
 
     glue(name, fig, display=False)
     plt.close(fig)
 
 
 def format_number(value: float, decimals: int = 1) -> str:
-    """1234 -> '1,234'; 33.4 -> '33.4'; 41900000 -> '41,900,000'."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.{decimals}f}"
+    """1234 -> '1,234'; 33.4 -> '33.4'; 41900000 -> '41,900,000'; 3.0 -> '3'.
+
+    Raises ValueError for NaN or infinity (a missing value must never reach the prose) and for a
+    negative number of decimals.
+    """
+    if not math.isfinite(value):
+        raise ValueError(f"cannot write {value!r} in prose")
+    if decimals < 0:
+        raise ValueError(f"decimals must be >= 0, got {decimals}")
+    rounded = round(float(value), decimals)
+    if rounded.is_integer():
+        return f"{int(rounded):,}"
+    return f"{rounded:,.{decimals}f}"
 
 
 def glue_number(name: str, value: float, decimals: int = 1) -> None:
@@ -112,4 +154,6 @@ def glue_text(name: str, text: str) -> None:
     """
     from myst_nb import glue
 
-    glue(name, text, display=False)
+    if not isinstance(text, str):
+        raise TypeError(f"glue_text() needs a str, got {type(text).__name__}")
+    glue(check_glue_name(name), text, display=False)
