@@ -10,34 +10,71 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 INPUTS = ("data", "seeds", "src/crisis")
-SUFFIXES = {".csv", ".json", ".txt", ".py"}
+IGNORED_SUFFIXES = {".pyc", ".pyo"}
+
+
+def is_input(path: Path, root: Path) -> bool:
+    """True for a file that can change what a notebook computes.
+
+    Everything under the input folders counts except byte-code and hidden or cache folders and
+    files (``__pycache__``, ``.ipynb_checkpoints``, editor swap files), which Python and editors
+    write by themselves.
+    """
+    parts = path.relative_to(root).parts
+    hidden = any(part.startswith(".") or part == "__pycache__" for part in parts)
+    return path.is_file() and not hidden and path.suffix not in IGNORED_SUFFIXES
+
+
+def input_files(root: Path) -> list[Path]:
+    """The input files under ``root``, sorted by their relative POSIX path."""
+    found = [
+        path
+        for folder in INPUTS
+        if (root / folder).is_dir()
+        for path in (root / folder).rglob("*")
+        if is_input(path, root)
+    ]
+    return sorted(found, key=lambda path: path.relative_to(root).as_posix())
 
 
 def inputs_digest(root: Path) -> str:
     """SHA-256 over the sorted relative paths and bytes of every input file under ``root``."""
     digest = hashlib.sha256()
-    for folder in INPUTS:
-        base = root / folder
-        if not base.is_dir():
-            continue
-        for path in sorted(p for p in base.rglob("*") if p.is_file() and p.suffix in SUFFIXES):
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(b"\0")
-            digest.update(path.read_bytes())
-            digest.update(b"\0")
+    for path in input_files(root):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
     return digest.hexdigest()
 
 
-def _outdated(app, env, added, changed, removed) -> list[str]:
-    digest = inputs_digest(Path(app.srcdir))
+def stale_notebooks(env: BuildEnvironment, digest: str) -> list[str]:
+    """Every notebook document if ``digest`` differs from the one stored in ``env``, else none.
+
+    Stores ``digest`` in ``env`` (which Sphinx pickles with the build), so the next build compares
+    against the inputs this one executed with.
+    """
     if getattr(env, "crisis_inputs_digest", None) == digest:
         return []
     env.crisis_inputs_digest = digest
     return sorted(d for d in env.found_docs if str(env.doc2path(d)).endswith(".ipynb"))
 
 
-def setup(app):
+def _outdated(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated`` handler: the notebooks to re-read because the inputs changed."""
+    return stale_notebooks(env, inputs_digest(Path(app.srcdir)))
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    """Register the handler with Sphinx."""
     app.connect("env-get-outdated", _outdated)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
