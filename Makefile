@@ -7,6 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BOOK_FLAGS := -n -W --keep-going
+# apt-get needs root: use sudo only when not already root (CI runs as root).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install book test unit nbval browser browser-deps execute check export lint format benchmark clean
 
@@ -26,17 +28,20 @@ book: install
 ## test: lint, unit tests, strict nbval over every notebook, then the rendered book in Chromium
 test: install lint unit nbval browser
 
+## unit: the unit and bad-input tests (warnings are errors; the browser tests run separately)
 unit: install
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest --ignore=tests/browser
 
+## nbval: re-run every notebook and compare with its stored outputs (strict, not --nbval-lax)
 nbval: install
 	$(BIN)/pytest --nbval book/ -p no:cacheprovider
 
+## browser: open the built book in headless Chromium (tests/browser/)
 browser: install browser-deps book
-	$(BIN)/pytest -m browser
+	$(BIN)/pytest tests/browser
 
 browser-deps:
-	@command -v chromium > /dev/null || { apt-get update -qq && apt-get install -y -qq chromium > /dev/null; }
+	@command -v chromium > /dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium > /dev/null; }
 
 ## execute: re-execute every notebook in place (after changing data/ or src/crisis/)
 execute: install
