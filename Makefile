@@ -30,7 +30,7 @@ test: install lint unit nbval browser
 
 ## unit: the unit and bad-input tests (warnings are errors; the browser tests run separately)
 unit: install
-	$(BIN)/pytest --ignore=tests/browser
+	$(BIN)/pytest --ignore=tests/browser -p no:cacheprovider
 
 ## nbval: re-run every notebook and compare with its stored outputs (strict, not --nbval-lax)
 nbval: install
@@ -38,7 +38,7 @@ nbval: install
 
 ## browser: open the built book in headless Chromium (tests/browser/)
 browser: install browser-deps book
-	$(BIN)/pytest tests/browser
+	$(BIN)/pytest tests/browser -p no:cacheprovider
 
 browser-deps:
 	@command -v chromium > /dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium > /dev/null; }
