@@ -213,6 +213,16 @@ def test_single_tie_actors_ignores_seeds_and_unplaced_actors():
     assert overview.single_tie_actors(camps) == 1
 
 
+def test_single_tie_names_filters_by_kind(tiny):
+    camps = pd.DataFrame(
+        {"actor_id": ["a", "b", "maduro", "press"], "camp": ["maduro", "guaido", "maduro", "none"],
+         "seed": [False, False, True, False], "n_ties": [1, 1, 1, 1]}
+    )  # fmt: skip
+    assert overview.single_tie_names(camps, tiny.actors) == ["Alpha", "Beta"]
+    assert overview.single_tie_names(camps, tiny.actors, kind="state") == ["Alpha"]
+    assert overview.single_tie_names(camps, tiny.actors, kind="company") == []
+
+
 def test_top_actors_ranks_by_the_chosen_measure_and_rejects_bad_arguments(tiny):
     centrality = pd.DataFrame(
         {
@@ -283,6 +293,11 @@ def test_sanctions_by_camp_counts_each_event_once_per_camp():
     )
     camps = pd.DataFrame({"actor_id": ["us", "ca", "ve"], "camp": ["guaido", "guaido", "maduro"]})
     assert overview.sanctions_by_camp(events, camps) == {"maduro": 1, "guaido": 1, "none": 0}
+    assert overview.sanction_events(events, camps) == {
+        "maduro": ["s2"],
+        "guaido": ["s1"],
+        "none": [],
+    }
 
 
 def test_frustrated_table_names_actors_and_events(tiny):
@@ -314,6 +329,37 @@ def test_multi_source_events_lists_each_such_event_once_with_its_sources(tiny):
         {"Date (as drawn)": "23 March 2019", "Theme": "background",
          "What happened": "e1 happened.", "Sources": "One, Two", "Reports": 2}
     ]  # fmt: skip
+
+
+def test_dating_notes_show_each_report_in_source_order(tiny):
+    tiny.events.loc[1, "note"] = "From the other sources."
+    table = overview.dating_notes(tiny, "e1")
+    assert table.to_dict("records") == [
+        {"Source": "One", "Date": "23 March 2019", "Basis": "stated",
+         "How the date was fixed": "—"},
+        {"Source": "Two", "Date": "March 2019", "Basis": "inferred",
+         "How the date was fixed": "From the other sources."},
+    ]  # fmt: skip
+    with pytest.raises(KeyError, match="no event 'ghost'"):
+        overview.dating_notes(tiny, "ghost")
+
+
+def test_year_counts_split_before_during_after(tiny):
+    spans = event_spans(tiny.events, ["s1", "s2", "s3"])
+    assert overview.year_counts(spans, 2019) == {"before": 2, "during": 1, "after": 1}
+
+
+def test_busiest_month_prefers_the_earlier_month_on_a_tie_and_needs_events():
+    counts = pd.DataFrame({"russia": [0, 2, 0, 2], "military": [0, 0, 0, 0]}, index=[1, 2, 3, 4])
+    assert overview.busiest_month(counts, 2019) == ("February 2019", 2)
+    with pytest.raises(ValueError, match="no event"):
+        overview.busiest_month(counts * 0, 2019)
+
+
+def test_report_dates_in_source_order_and_unknown_event(tiny):
+    assert overview.report_dates(tiny, "e1") == {"s1": "23 March 2019", "s2": "March 2019"}
+    with pytest.raises(KeyError, match="no event 'ghost'"):
+        overview.report_dates(tiny, "ghost")
 
 
 # --- sources --------------------------------------------------------------------------------
@@ -350,6 +396,17 @@ def test_comparison_table_puts_conflicts_first():
     table = overview.comparison_table(comparison)
     assert list(table["What is counted"]) == ["C", "B", "A"]
     assert list(table["Spread (% of largest)"]) == [50.0, 1.0, 0.0]
+
+
+def test_claim_displays_show_hedges_and_ranges(tiny):
+    tiny.claims["hedge"] = ["", "nearly", "", ""]
+    assert overview.claim_displays(tiny, "troops") == {
+        "s1": "99",
+        "s2": "nearly 100",
+        "s3": "90–95",
+    }
+    with pytest.raises(KeyError, match="no claim 'ghost'"):
+        overview.claim_displays(tiny, "ghost")
 
 
 def test_date_disagreements():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from crisis.codebook import EVENT_TYPES
+from crisis.corroboration import display_value
 from crisis.network import SEEDS
 from crisis.views import actor_names, date_label, source_labels
 
@@ -171,10 +172,25 @@ def role_camps(camps: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     return table.astype(int).reset_index()
 
 
+def _single_tie(camps: pd.DataFrame) -> pd.Series:
+    """Placed, non-seed actors with exactly one tie."""
+    return (camps["camp"] != "none") & ~camps["seed"] & (camps["n_ties"] == 1)
+
+
 def single_tie_actors(camps: pd.DataFrame) -> int:
     """How many actors in a camp owe their place to a single tie (seeds excluded)."""
-    placed = camps[(camps["camp"] != "none") & ~camps["seed"]]
-    return int((placed["n_ties"] == 1).sum())
+    return int(_single_tie(camps).sum())
+
+
+def single_tie_names(
+    camps: pd.DataFrame, actors: pd.DataFrame, kind: str | None = None
+) -> list[str]:
+    """Names of the placed, non-seed actors with a single tie (of one ``kind`` if given)."""
+    info = actors.set_index("actor_id")
+    placed = camps[_single_tie(camps)]
+    if kind is not None:
+        placed = placed[placed["actor_id"].map(info["kind"]) == kind]
+    return sorted(placed["actor_id"].map(info["name"]))
 
 
 def top_actors(
@@ -252,15 +268,23 @@ def robust_core(
     return list(core["name"])
 
 
-def sanctions_by_camp(events: pd.DataFrame, camps: pd.DataFrame) -> dict[str, int]:
-    """Distinct SANCTION events imposed by members of each camp (an event counts once per camp)."""
+def sanction_events(events: pd.DataFrame, camps: pd.DataFrame) -> dict[str, list[str]]:
+    """The SANCTION events imposed by members of each camp (event ids, sorted).
+
+    An event whose actors sit in two camps is listed under both.
+    """
     camp = dict(zip(camps["actor_id"], camps["camp"], strict=True))
     sanctions = events[events["event_type"] == "SANCTION"]
     found: dict[str, set[str]] = {c: set() for c in CAMP_NAMES}
     for event_id, actors in zip(sanctions["event_id"], sanctions["actors"], strict=True):
         for actor in actors:
             found[camp.get(actor, "none")].add(event_id)
-    return {c: len(ids) for c, ids in found.items()}
+    return {c: sorted(ids) for c, ids in found.items()}
+
+
+def sanctions_by_camp(events: pd.DataFrame, camps: pd.DataFrame) -> dict[str, int]:
+    """Distinct SANCTION events imposed by members of each camp (an event counts once per camp)."""
+    return {c: len(ids) for c, ids in sanction_events(events, camps).items()}
 
 
 def frustrated_table(frustrated: pd.DataFrame, project) -> pd.DataFrame:
@@ -296,6 +320,59 @@ def basis_counts(frame: pd.DataFrame) -> dict[str, int]:
     """Rows whose date is stated and rows whose date is inferred (events or event reports)."""
     counts = frame["date_basis"].value_counts()
     return {b: int(counts.get(b, 0)) for b in ("stated", "inferred")}
+
+
+def dating_notes(project, event_id: str) -> pd.DataFrame:
+    """How each source's report of an event was dated: as given, stated or inferred, and why."""
+    rows = project.events[project.events["event_id"] == event_id]
+    if rows.empty:
+        raise KeyError(f"no event '{event_id}' in data/events.csv")
+    order = {s: i for i, s in enumerate(project.sources["source_id"])}
+    rows = rows.assign(_s=rows["source_id"].map(order)).sort_values("_s", kind="stable")
+    labels = source_labels(project)
+    return pd.DataFrame(
+        {
+            "Source": rows["source_id"].map(labels).to_numpy(),
+            "Date": [
+                date_label(d, p) for d, p in zip(rows["date"], rows["date_precision"], strict=True)
+            ],
+            "Basis": rows["date_basis"].to_numpy(),
+            "How the date was fixed": [n or "—" for n in rows["note"]],
+        }
+    )
+
+
+def year_counts(spans: pd.DataFrame, year: int) -> dict[str, int]:
+    """Events that start before ``year``, in it, and after it."""
+    years = spans["start"].dt.year
+    return {
+        "before": int((years < year).sum()),
+        "during": int((years == year).sum()),
+        "after": int((years > year).sum()),
+    }
+
+
+def busiest_month(counts: pd.DataFrame, year: int) -> tuple[str, int]:
+    """The month (label) with most events in a ``monthly_counts`` table, and its count.
+
+    Ties go to the earlier month.
+    """
+    totals = counts.sum(axis=1)
+    if totals.empty or totals.max() == 0:
+        raise ValueError(f"no event is dated to a month of {year}")
+    month = int(totals.idxmax())
+    return date_label(f"{year}-{month:02d}", "month"), int(totals.max())
+
+
+def report_dates(project, event_id: str) -> dict[str, str]:
+    """How each source dates one event: source_id -> date label, in sources.csv order."""
+    rows = project.events[project.events["event_id"] == event_id]
+    if rows.empty:
+        raise KeyError(f"no event '{event_id}' in data/events.csv")
+    found = {
+        r.source_id: date_label(r.date, r.date_precision) for r in rows.itertuples(index=False)
+    }
+    return {s: found[s] for s in project.sources["source_id"] if s in found}
 
 
 def multi_source_events(spans: pd.DataFrame, project) -> pd.DataFrame:
@@ -360,6 +437,18 @@ def comparison_table(comparison: pd.DataFrame) -> pd.DataFrame:
             "Status": ordered["status"].to_numpy(),
         }
     )
+
+
+def claim_displays(project, fact_id: str) -> dict[str, str]:
+    """How each source states one fact ('nearly 100'): source_id -> text, in sources.csv order."""
+    rows = project.claims[project.claims["fact_id"] == fact_id]
+    if rows.empty:
+        raise KeyError(f"no claim '{fact_id}' in data/claims.csv")
+    found = {
+        r.source_id: display_value(r.value, r.value_max, r.hedge)
+        for r in rows.itertuples(index=False)
+    }
+    return {s: found[s] for s in project.sources["source_id"] if s in found}
 
 
 def date_disagreements(corroboration: pd.DataFrame) -> list[str]:
