@@ -1,15 +1,19 @@
 """Every check of the project's data, collected as Problems; and the coverage of dated sentences.
 
 ``run_checks(root)`` reads the tables, validates them against the datapackage (frictionless),
-then checks what a schema cannot: dates against their precision, modes against the codebook,
-actor and source ids, verbatim quotes, actor names found in the sources, and the coverage rule.
+then checks what a schema cannot: dates against their precision, numbers, modes against the
+codebook, actor ids, verbatim quotes, actor names found in the sources, and the coverage rule.
+Every problem is collected; a check that needs a table which could not be read is skipped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pandas as pd
@@ -28,6 +32,8 @@ from crisis.text import (
 )
 
 _PRECISION = {4: "year", 7: "month", 10: "day"}
+_DATE_FORM = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?")
+COVERAGE_COLUMNS = ["source_id", "file", "line", "sentence", "dates", "covered_by"]
 
 
 @dataclass
@@ -41,31 +47,36 @@ class CheckResult:
     coverage: pd.DataFrame | None = None
 
 
-def _split(cell: str) -> list[str]:
+def split_list(cell: str) -> list[str]:
+    """The items of a ``|``-separated cell (empty items dropped)."""
     return [x for x in cell.split("|") if x]
 
 
-def _rows(table: Table | None):
+def _rows(table: Table | None) -> Iterator[tuple[int, dict[str, str]]]:
+    """(CSV line, row) of every row of a readable table; nothing for a missing one."""
     if table is None or not table.readable:
-        return []
-    return list(zip(table.lines, table.rows, strict=True))
+        return iter(())
+    return zip(table.lines, table.rows, strict=True)
 
 
 def check_dates(table: Table) -> list[Problem]:
-    """A date must be a real calendar date whose form agrees with its stated precision."""
+    """A date must be a real calendar date whose form agrees with its ``date_precision``.
+
+    Dates of the wrong form are left to the schema's pattern (reported once, by frictionless).
+    """
     problems = []
     for line, row in _rows(table):
-        date, precision = row.get("date", ""), row.get("date_precision")
-        if not date:
+        date, precision = row["date"], row.get("date_precision")
+        if not _DATE_FORM.fullmatch(date):
             continue
-        try:
-            if len(date) == 10:
+        if len(date) == 10:
+            try:
                 dt.date.fromisoformat(date)
-        except ValueError:
-            problems.append(Problem(table.path, line, f"date '{date}' is not a calendar date"))
-            continue
-        implied = _PRECISION.get(len(date))
-        if precision is not None and implied and precision != implied:
+            except ValueError:
+                problems.append(Problem(table.path, line, f"date '{date}' is not a calendar date"))
+                continue
+        implied = _PRECISION[len(date)]
+        if precision in _PRECISION.values() and precision != implied:
             problems.append(
                 Problem(
                     table.path,
@@ -76,8 +87,42 @@ def check_dates(table: Table) -> list[Problem]:
     return problems
 
 
+def number_value(cell: str) -> float | None:
+    """A number cell as float (parsed like frictionless does, via Decimal); None if not a number.
+
+    Non-finite values (nan, inf) parse, as float NaN or infinity; ``check_numbers`` refuses them.
+    """
+    try:
+        number = Decimal(cell)
+    except InvalidOperation:
+        return None
+    return float(number) if not number.is_snan() else math.nan
+
+
+def check_numbers(claims: Table) -> list[Problem]:
+    """Values must be finite; a range's ``value_max`` must not be below its ``value``.
+
+    Cells that are not numbers at all are left to the schema (reported by frictionless).
+    """
+    problems = []
+    for line, row in _rows(claims):
+        value, value_max = number_value(row["value"]), number_value(row["value_max"])
+        for name, number in (("value", value), ("value_max", value_max)):
+            if number is not None and not math.isfinite(number):
+                problems.append(Problem(claims.path, line, f"{name} '{row[name]}' is not finite"))
+        if value is not None and value_max is not None and value_max < value:
+            problems.append(
+                Problem(
+                    claims.path,
+                    line,
+                    f"value_max '{row['value_max']}' is less than value '{row['value']}'",
+                )
+            )
+    return problems
+
+
 def check_modes(events: Table) -> list[Problem]:
-    """A mode must be one of its event type's modes in the codebook."""
+    """A mode must be one of its event type's modes in the codebook (or empty)."""
     problems = []
     for line, row in _rows(events):
         etype, mode = row["event_type"], row["mode"]
@@ -89,32 +134,29 @@ def check_modes(events: Table) -> list[Problem]:
     return problems
 
 
-def check_actor_ids(events: Table, actor_ids: set[str]) -> list[Problem]:
+def check_actor_ids(events: Table, actors: Table) -> list[Problem]:
     """Every actor and recipient must be in actors.csv; nobody acts on themselves."""
+    known = {row["actor_id"] for _, row in _rows(actors)}
     problems = []
     for line, row in _rows(events):
         for column in ("actors", "recipients"):
-            for actor in _split(row[column]):
-                if actor not in actor_ids:
+            for actor in split_list(row[column]):
+                if actor not in known:
                     problems.append(
-                        Problem(events.path, line, f"{column}: '{actor}' is not in data/actors.csv")
+                        Problem(events.path, line, f"{column}: '{actor}' is not in {actors.path}")
                     )
-        both = sorted(set(_split(row["actors"])) & set(_split(row["recipients"])))
-        if both:
-            problems.append(
-                Problem(events.path, line, f"'{both[0]}' is both an actor and a recipient")
-            )
+        for actor in sorted(set(split_list(row["actors"])) & set(split_list(row["recipients"]))):
+            problems.append(Problem(events.path, line, f"'{actor}' is both actor and recipient"))
     return problems
 
 
 def read_texts(root: Path, sources: Table) -> tuple[dict[str, str], list[Problem]]:
-    """The raw text of each source's seed file."""
+    """The raw text of each source's seed file, keyed by source_id."""
     texts, problems = {}, []
     for line, row in _rows(sources):
-        path = root / row["file"]
         try:
-            texts[row["source_id"]] = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+            texts[row["source_id"]] = (root / row["file"]).read_text(encoding="utf-8")
+        except (FileNotFoundError, IsADirectoryError):
             problems.append(Problem(sources.path, line, f"file '{row['file']}' does not exist"))
         except UnicodeDecodeError:
             problems.append(Problem(sources.path, line, f"file '{row['file']}' is not UTF-8"))
@@ -122,7 +164,7 @@ def read_texts(root: Path, sources: Table) -> tuple[dict[str, str], list[Problem
 
 
 def check_source_metadata(sources: Table, norm: dict[str, str]) -> list[Problem]:
-    """Titles and outlets must be stated by the text itself."""
+    """Titles and outlets (when given) must be stated by the text itself."""
     problems = []
     for line, row in _rows(sources):
         text = norm.get(row["source_id"])
@@ -144,58 +186,84 @@ def check_quotes(table: Table, norm: dict[str, str]) -> list[Problem]:
         if text is None or not row["quote"]:
             continue
         if find_quote(row["quote"], text) is None:
-            parts = quote_parts(row["quote"])
             message = f"quote not found in source '{row['source_id']}'"
-            if len(parts) > 1:
+            if len(quote_parts(row["quote"])) > 1:
                 part = missing_part(row["quote"], text) or ""
-                message += f' (part not found in order: "{part[:60]}")'
+                shown = part if len(part) <= 60 else part[:60] + "…"
+                message += f' (this part is missing or out of order: "{shown}")'
             problems.append(Problem(table.path, line, message))
     return problems
 
 
-def _word_pattern(alias: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w]){re.escape(normalise(alias))}(?![\w])")
+def _names(row: dict[str, str]) -> list[str]:
+    """An actor's name and aliases, normalised, without repeats, in order."""
+    return list(dict.fromkeys(normalise(n) for n in [row["name"], *split_list(row["aliases"])]))
 
 
 def check_actor_names(actors: Table, norm: dict[str, str]) -> list[Problem]:
-    """Each actor is found in some source by name or alias; no alias names two actors."""
+    """Each actor is named (whole word, case-sensitive) in some source by its name or an alias."""
+    corpus = "\n".join(norm[sid] for sid in sorted(norm))
     problems = []
-    owner: dict[str, tuple[str, int]] = {}
-    corpus = "\n".join(norm.values())
     for line, row in _rows(actors):
-        names = [row["name"], *_split(row["aliases"])]
-        if not any(_word_pattern(n).search(corpus) for n in names if n):
+        if not any(
+            re.search(rf"(?<!\w){re.escape(name)}(?!\w)", corpus) for name in _names(row) if name
+        ):
             problems.append(
                 Problem(actors.path, line, f"actor '{row['actor_id']}' is not named in any source")
             )
-        for alias in dict.fromkeys(_split(row["aliases"])):
-            if alias in owner and owner[alias][0] != row["actor_id"]:
-                other, other_line = owner[alias]
+    return problems
+
+
+def check_shared_aliases(actors: Table) -> list[Problem]:
+    """No name or alias may belong to two actors; each actor involved is reported."""
+    owners: dict[str, list[tuple[int, str]]] = {}
+    for line, row in _rows(actors):
+        for name in _names(row):
+            owners.setdefault(name, []).append((line, row["actor_id"]))
+    problems = []
+    for alias, rows in owners.items():
+        for line, actor_id in rows:
+            others = [f"'{a}' (line {ln})" for ln, a in rows if a != actor_id]
+            if others:
                 problems.append(
                     Problem(
                         actors.path,
                         line,
-                        f"alias '{alias}' also belongs to '{other}' (line {other_line})",
+                        f"alias '{alias}' of '{actor_id}' also belongs to {', '.join(others)}",
                     )
                 )
-            owner.setdefault(alias, (row["actor_id"], line))
     return problems
+
+
+def quoted_spans(events: Table, norm: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
+    """Per source, every span of the normalised text that an event quote (or part) occupies."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for _, row in _rows(events):
+        text = norm.get(row["source_id"])
+        if text is None:
+            continue
+        for part in quote_parts(row["quote"]):
+            for start in all_occurrences(part, text):
+                spans.setdefault(row["source_id"], []).append((start, start + len(part)))
+    return {sid: sorted(s) for sid, s in spans.items()}
 
 
 def coverage_table(
     texts: dict[str, str], files: dict[str, str], events: Table, waivers: Table
 ) -> pd.DataFrame:
-    """Every dated sentence of every source and what covers it: 'event', 'waiver' or ''."""
-    quoted: dict[str, list[tuple[int, int]]] = {}
-    for _, row in _rows(events):
-        text = normalise(texts.get(row["source_id"], ""))
-        for part in quote_parts(row["quote"]):
-            for start in all_occurrences(part, text):
-                quoted.setdefault(row["source_id"], []).append((start, start + len(part)))
-    waived = {(r["source_id"], normalise(r["sentence"])) for _, r in _rows(waivers)}
+    """Every dated sentence of every source and what covers it: 'event', 'waiver' or ''.
+
+    Columns: source_id, file (the seed), line (in the seed), sentence, dates (the date phrases,
+    '; '-joined), covered_by. A sentence is covered by an event when any event quote of that
+    source overlaps it (every occurrence of the quote counts), else by a waiver naming it.
+    Sources appear in the order of ``texts``, sentences in text order.
+    """
+    norm = {sid: normalise(raw) for sid, raw in texts.items()}
+    quoted = quoted_spans(events, norm)
+    waived = {(row["source_id"], normalise(row["sentence"])) for _, row in _rows(waivers)}
     records = []
     for source_id, raw in texts.items():
-        spans = sorted(quoted.get(source_id, []))
+        spans = quoted.get(source_id, [])
         for sentence in split_sentences(raw):
             dates = date_phrases(sentence.text)
             if not dates:
@@ -216,8 +284,7 @@ def coverage_table(
                     "covered_by": by,
                 }
             )
-    columns = ["source_id", "file", "line", "sentence", "dates", "covered_by"]
-    return pd.DataFrame.from_records(records, columns=columns)
+    return pd.DataFrame.from_records(records, columns=COVERAGE_COLUMNS)
 
 
 def check_coverage(coverage: pd.DataFrame, texts: dict[str, str], waivers: Table) -> list[Problem]:
@@ -234,22 +301,24 @@ def check_coverage(coverage: pd.DataFrame, texts: dict[str, str], waivers: Table
         )
     sentences = {(sid, s.text) for sid, raw in texts.items() for s in split_sentences(raw)}
     for line, row in _rows(waivers):
-        if (
-            row["source_id"] in texts
-            and (row["source_id"], normalise(row["sentence"])) not in sentences
-        ):
+        key = (row["source_id"], normalise(row["sentence"]))
+        if row["source_id"] in texts and key not in sentences:
             problems.append(
-                Problem(
-                    waivers.path,
-                    line,
-                    f"waived sentence not found in source '{row['source_id']}'",
-                )
+                Problem(waivers.path, line, f"waived sentence not found in source '{key[0]}'")
             )
     return problems
 
 
+def _readable(table: Table | None) -> bool:
+    return table is not None and table.readable
+
+
 def run_checks(root: Path | str) -> CheckResult:
-    """Run every check over the project at ``root``; never raises on bad data."""
+    """Run every check over the project at ``root``; never raises on bad data.
+
+    ``problems`` come sorted (file, line, message) without repeats; ``coverage`` is set when
+    the sources, events and waivers could be read.
+    """
     result = CheckResult(Path(root))
     descriptor, problems = read_descriptor(result.root)
     result.problems.extend(problems)
@@ -259,53 +328,52 @@ def run_checks(root: Path | str) -> CheckResult:
         table, problems = read_table(result.root, resource)
         result.tables[table.name] = table
         result.problems.extend(problems)
-    result.problems.extend(validate_tables(result.root, descriptor, result.tables))
+    result.problems.extend(validate_tables(descriptor, result.tables))
     t = result.tables
-    sources, actors = t.get("sources"), t.get("actors")
-    events, claims, waivers = t.get("events"), t.get("claims"), t.get("coverage_waivers")
-    for table in (events, claims):
-        if table is not None:
-            result.problems.extend(check_dates(table))
-    if events is not None:
-        result.problems.extend(check_modes(events))
-        if actors is not None and actors.readable:
-            ids = {r["actor_id"] for r in actors.rows}
-            result.problems.extend(check_actor_ids(events, ids))
-    if sources is None or not sources.readable:
-        return result
-    result.texts, problems = read_texts(result.root, sources)
-    result.problems.extend(problems)
-    norm = {sid: normalise(text) for sid, text in result.texts.items()}
-    result.problems.extend(check_source_metadata(sources, norm))
-    for table in (events, claims):
-        if table is not None:
-            result.problems.extend(check_quotes(table, norm))
-    if actors is not None:
-        result.problems.extend(check_actor_names(actors, norm))
-    if events is not None and events.readable and waivers is not None and waivers.readable:
-        files = {r["source_id"]: r["file"] for r in sources.rows}
-        result.coverage = coverage_table(result.texts, files, events, waivers)
-        result.problems.extend(check_coverage(result.coverage, result.texts, waivers))
+    sources, actors, events = t["sources"], t["actors"], t["events"]
+    claims, waivers = t["claims"], t["coverage_waivers"]
+    result.problems.extend(check_dates(events) + check_dates(claims) + check_numbers(claims))
+    result.problems.extend(check_modes(events) + check_shared_aliases(actors))
+    if _readable(actors):
+        result.problems.extend(check_actor_ids(events, actors))
+    if _readable(sources):
+        result.texts, problems = read_texts(result.root, sources)
+        result.problems.extend(problems)
+        norm = {sid: normalise(text) for sid, text in result.texts.items()}
+        result.problems.extend(check_source_metadata(sources, norm))
+        result.problems.extend(check_quotes(events, norm) + check_quotes(claims, norm))
+        if not problems:  # an actor may be named only in a text that could not be read
+            result.problems.extend(check_actor_names(actors, norm))
+        if _readable(events) and _readable(waivers):
+            files = {row["source_id"]: row["file"] for row in sources.rows}
+            result.coverage = coverage_table(result.texts, files, events, waivers)
+            result.problems.extend(check_coverage(result.coverage, result.texts, waivers))
     result.problems = sorted(set(result.problems))
     return result
+
+
+def dated_sentences(root: Path | str) -> pd.DataFrame:
+    """The coverage table of the project at ``root`` (see ``coverage_table``), whatever its state.
+
+    Empty (with the columns) when the sources, events or waivers cannot be read.
+    """
+    coverage = run_checks(root).coverage
+    return pd.DataFrame(columns=COVERAGE_COLUMNS) if coverage is None else coverage
 
 
 def summary(result: CheckResult) -> dict[str, int]:
     """Counts per table and coverage, for a project that passed the check."""
     t = result.tables
     events, claims = t["events"].rows, t["claims"].rows
-    fact_sources: dict[str, set[str]] = {}
-    for row in claims:
-        fact_sources.setdefault(row["fact_id"], set()).add(row["source_id"])
     cov = result.coverage if result.coverage is not None else pd.DataFrame(columns=["covered_by"])
+    event_sources = _sources_per(events, "event_id")
+    fact_sources = _sources_per(claims, "fact_id")
     return {
         "sources": len(t["sources"].rows),
         "actors": len(t["actors"].rows),
-        "events": len({r["event_id"] for r in events}),
+        "events": len(event_sources),
         "event reports": len(events),
-        "events reported by more than one source": sum(
-            1 for ids in _group(events, "event_id").values() if len(ids) > 1
-        ),
+        "events reported by more than one source": sum(len(s) > 1 for s in event_sources.values()),
         "claims": len(claims),
         "facts": len(fact_sources),
         "facts reported by more than one source": sum(len(s) > 1 for s in fact_sources.values()),
@@ -316,7 +384,8 @@ def summary(result: CheckResult) -> dict[str, int]:
     }
 
 
-def _group(rows: list[dict[str, str]], key: str) -> dict[str, set[str]]:
+def _sources_per(rows: list[dict[str, str]], key: str) -> dict[str, set[str]]:
+    """For each value of ``key``, the set of sources reporting it."""
     groups: dict[str, set[str]] = {}
     for row in rows:
         groups.setdefault(row[key], set()).add(row["source_id"])

@@ -6,12 +6,13 @@ listing every problem, so no chapter can render from broken data.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from crisis.check import run_checks
+from crisis.check import number_value, run_checks
 from crisis.problems import DataError, Problem
 from crisis.tables import DESCRIPTOR, Table
 
@@ -48,7 +49,8 @@ def to_frame(table: Table) -> pd.DataFrame:
     for column in _LISTS.get(table.name, ()):
         frame[column] = [tuple(x for x in cell.split("|") if x) for cell in frame[column]]
     for column in _NUMBERS.get(table.name, ()):
-        frame[column] = pd.to_numeric(frame[column].replace("", None)).astype(float)
+        values = [number_value(cell) for cell in frame[column]]  # None for an empty cell
+        frame[column] = pd.Series([math.nan if v is None else v for v in values], dtype=float)
     frame["row"] = pd.Series(table.lines, dtype="int64")
     return frame
 

@@ -11,10 +11,12 @@ _TRANSLATE = str.maketrans(
         "\u2018": "'",
         "\u2019": "'",
         "\u201a": "'",
+        "\u201b": "'",
         "\u2032": "'",
         "\u201c": '"',
         "\u201d": '"',
         "\u201e": '"',
+        "\u201f": '"',
         "\u2033": '"',
         "\u2010": "-",
         "\u2011": "-",
@@ -36,9 +38,11 @@ def normalise(text: str) -> str:
 
 
 def normalise_with_map(text: str) -> tuple[str, list[int]]:
-    """Normalise ``text`` and return, for each output character, its offset in ``text``.
+    """``normalise(text)`` and, for each of its characters, the offset it comes from.
 
-    Linear in the length of the text. Leading/trailing whitespace is dropped like ``normalise``.
+    The index from normalised offsets back to the original, built in one linear pass. Offsets
+    refer to the NFC form of ``text`` (the same string when the text is already NFC, as the seeds
+    are); a collapsed run of whitespace maps to the run's first character.
     """
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
     out: list[str] = []
@@ -64,9 +68,12 @@ def quote_parts(quote: str) -> list[str]:
 
 
 def find_quote(quote: str, text: str) -> list[tuple[int, int]] | None:
-    """Spans in normalised ``text`` of each part of ``quote``, in order, or None if absent.
+    """The span in ``text`` of each part of ``quote`` (split at elisions), or None if absent.
 
-    ``text`` must already be normalised. Parts must occur in order without overlapping.
+    ``text`` must already be normalised (``normalise``); the quote is normalised here. Parts
+    must occur in order without overlapping; each is found at its earliest possible place, so
+    a quote is found whenever any in-order placement exists. Case-sensitive. An empty quote
+    (or one that is only an elision) is never found.
     """
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -114,10 +121,13 @@ _ABBREVIATIONS = {
     "Sr.", "vs.", "No.", "Inc.", "Ltd.", "Co.", "a.m.", "p.m.", "e.g.", "i.e.", "Jan.", "Feb.",
     "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "Prof.", "Sen.", "Rep.",
 }  # fmt: skip
-_SENTENCE_END = re.compile(r"[.?!][\"')\]]*(?= +[\"'(\[]?[A-Z0-9])")
+# A sentence ends at . ? or ! (and any closing quotes/brackets) before a space and a word that
+# starts with a capital letter or a digit, possibly after an opening quote or bracket.
+_SENTENCE_END = re.compile(r"[.?!][\"')\]]*(?= +[\"'(\[]?(\w))")
 
 
 def _is_abbreviation(chunk: str, dot: int) -> bool:
+    """Whether the word ending with the dot at ``dot`` is an abbreviation or an initial."""
     start = chunk.rfind(" ", 0, dot) + 1
     word = chunk[start : dot + 1].lstrip("\"'([")
     return word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]\.", word) is not None
@@ -126,8 +136,11 @@ def _is_abbreviation(chunk: str, dot: int) -> bool:
 def split_sentences(raw: str) -> list[Sentence]:
     """Split a source into sentences: lines first (each line is a paragraph), then sentence ends.
 
-    Offsets refer to ``normalise_with_map(raw)[0]`` joined with single spaces, i.e. the
-    normalised text of the whole source; ``line`` is the 1-based line in the raw file.
+    A sentence ends at ``.``, ``?`` or ``!`` (with any closing quotes or brackets) followed by a
+    space and a capital letter, a digit or an opening quote; a ``.`` ending a known abbreviation
+    (``U.S.``, ``Mr.``, ``Sept.``, ...) or a single capital initial (``John R. Bolton``) does not
+    end a sentence. ``start``/``end`` are offsets in ``normalise(raw)`` (equal to
+    ``joined_text(raw)``); ``line`` is the 1-based line of the raw file; ``text`` is normalised.
     """
     sentences: list[Sentence] = []
     norm_pos = 0
@@ -137,6 +150,9 @@ def split_sentences(raw: str) -> list[Sentence]:
             continue
         begin = 0
         for m in _SENTENCE_END.finditer(chunk):
+            following = m.group(1)
+            if not (following.isupper() or following.isdigit()):
+                continue
             if chunk[m.start()] == "." and _is_abbreviation(chunk, m.start()):
                 continue
             piece = chunk[begin : m.end()].strip()
@@ -169,7 +185,7 @@ _DATE = re.compile(
             rf"(?<![\w])(?:{_MONTHS})(?![\w])",
             r"(?<![\w])May(?=\s+(?:\d|of\s+\d))",
             r"(?<=\d\s)May(?![\w])",
-            r"(?<![\w])(?:[Ii]n|[Oo]f|[Ss]ince|[Uu]ntil|[Ee]arly|[Ll]ate|mid-)\s+May(?![\w])",
+            r"(?<![\w])(?:(?:[Ii]n|[Oo]f|[Ss]ince|[Uu]ntil|[Ee]arly|[Ll]ate)\s+|[Mm]id-)May(?![\w])",
             r"(?<![\w])(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?(?![\w])",
             r"(?i:(?<![\w])(?:last|this|next|past)\s+(?:weekend|week|month|year)(?![\w]))",
             r"(?i:(?<![\w])(?:earlier|later)\s+(?:that|this)\s+(?:week|month|year)(?![\w]))",
