@@ -7,7 +7,15 @@ from types import SimpleNamespace
 
 import pytest
 
-from crisis.sphinx_freshness import input_files, inputs_digest, setup, stale_notebooks
+from crisis.sphinx_freshness import (
+    STATIC,
+    _outdated,
+    input_files,
+    inputs_digest,
+    setup,
+    stale_notebooks,
+    stale_page_for_static,
+)
 
 FILES = {
     "data/sources.csv": b"source_id,label\nthe_week,The Week\n",
@@ -117,3 +125,35 @@ def test_setup_connects_to_env_get_outdated():
     metadata = setup(app)
     assert connected == ["env-get-outdated"]
     assert metadata["parallel_read_safe"] is True
+
+
+def test_static_digest_follows_the_css_only(project):
+    _project(project, {"book/_static/custom.css": b"img { filter: none; }\n"})
+    before = inputs_digest(project, STATIC)
+    (project / "data/sources.csv").write_bytes(b"changed\n")
+    assert inputs_digest(project, STATIC) == before
+    (project / "book/_static/custom.css").write_bytes(b"img { filter: blur(1px); }\n")
+    assert inputs_digest(project, STATIC) != before
+
+
+def test_changed_static_files_mark_one_markdown_page_once():
+    env = _env()
+    assert stale_page_for_static(env, "css1") == ["book/references"]
+    assert stale_page_for_static(env, "css1") == []
+    assert stale_page_for_static(env, "css2") == ["book/references"]
+
+
+def test_changed_static_files_fall_back_to_a_notebook_when_there_is_no_markdown_page():
+    env = _env()
+    env.found_docs.discard("book/references")
+    assert stale_page_for_static(env, "css1") == ["book/index"]
+
+
+def test_handler_marks_nothing_on_a_second_build_with_the_same_files(project):
+    app = SimpleNamespace(srcdir=str(project))
+    env = _env()
+    first = _outdated(app, env, set(), set(), set())
+    assert first == ["book/index", "book/network", "book/references"]
+    assert _outdated(app, env, set(), set(), set()) == []
+    (project / "seeds/000_a.txt").write_bytes(b"Other text.\n")
+    assert _outdated(app, env, set(), set(), set()) == ["book/index", "book/network"]

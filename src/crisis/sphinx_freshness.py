@@ -3,7 +3,8 @@
 Notebooks compute from ``data/``, ``seeds/`` and ``src/crisis/``; Sphinx only knows that a page
 is out of date when its own file changed. This extension stores a digest of those inputs in the
 build environment and, when the digest differs, marks every notebook outdated. A rebuild with
-nothing changed re-reads, and so re-executes, nothing.
+nothing changed re-reads, and so re-executes, nothing. A change to the static files
+(``book/_static``, the CSS) marks one markdown page, so that Sphinx copies them again.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 INPUTS = ("data", "seeds", "src/crisis")
+STATIC = ("book/_static",)
 IGNORED_SUFFIXES = {".pyc", ".pyo"}
 
 
@@ -32,11 +34,11 @@ def is_input(path: Path, root: Path) -> bool:
     return path.is_file() and not hidden and path.suffix not in IGNORED_SUFFIXES
 
 
-def input_files(root: Path) -> list[Path]:
-    """The input files under ``root``, sorted by their relative POSIX path."""
+def input_files(root: Path, folders: tuple[str, ...] = INPUTS) -> list[Path]:
+    """The input files in ``folders`` under ``root``, sorted by their relative POSIX path."""
     found = [
         path
-        for folder in INPUTS
+        for folder in folders
         if (root / folder).is_dir()
         for path in (root / folder).rglob("*")
         if is_input(path, root)
@@ -44,10 +46,10 @@ def input_files(root: Path) -> list[Path]:
     return sorted(found, key=lambda path: path.relative_to(root).as_posix())
 
 
-def inputs_digest(root: Path) -> str:
-    """SHA-256 over the sorted relative paths and bytes of every input file under ``root``."""
+def inputs_digest(root: Path, folders: tuple[str, ...] = INPUTS) -> str:
+    """SHA-256 over the sorted relative paths and bytes of every input file in ``folders``."""
     digest = hashlib.sha256()
-    for path in input_files(root):
+    for path in input_files(root, folders):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
@@ -67,11 +69,27 @@ def stale_notebooks(env: BuildEnvironment, digest: str) -> list[str]:
     return sorted(d for d in env.found_docs if str(env.doc2path(d)).endswith(".ipynb"))
 
 
+def stale_page_for_static(env: BuildEnvironment, digest: str) -> list[str]:
+    """One page to rewrite if the static files (CSS) changed since the stored ``digest``.
+
+    Sphinx copies static files only when it writes some page, so a CSS edit alone would never
+    reach ``_build``. Rewriting one markdown page (no notebook, so nothing executes) is enough.
+    """
+    if getattr(env, "crisis_static_digest", None) == digest:
+        return []
+    env.crisis_static_digest = digest
+    pages = sorted(d for d in env.found_docs if not str(env.doc2path(d)).endswith(".ipynb"))
+    return pages[:1] or sorted(env.found_docs)[:1]
+
+
 def _outdated(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """``env-get-outdated`` handler: the notebooks to re-read because the inputs changed."""
-    return stale_notebooks(env, inputs_digest(Path(app.srcdir)))
+    """``env-get-outdated`` handler: the pages to re-read because their inputs changed."""
+    root = Path(app.srcdir)
+    notebooks = stale_notebooks(env, inputs_digest(root))
+    pages = stale_page_for_static(env, inputs_digest(root, STATIC))
+    return sorted(set(notebooks) | set(pages))
 
 
 def setup(app: Sphinx) -> dict[str, object]:
