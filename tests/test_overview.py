@@ -97,6 +97,24 @@ def tiny():
     return SimpleNamespace(sources=sources, actors=actors, events=events, claims=claims)
 
 
+# --- display -------------------------------------------------------------------------------
+
+
+def test_html_table_keeps_every_row_and_character_and_drops_the_index():
+    quote = ("A long quote <with> markup-like text " * 5).strip()
+    frame = pd.DataFrame({"Quote": [quote] * 70, "n": range(70)})
+    html = overview.html_table(frame).data
+    assert html.count("<tr") == 71
+    assert quote.replace("<", "&lt;").replace(">", "&gt;") in html
+    assert "<th></th>" not in html and ">69<" in html
+    assert html == overview.html_table(frame).data
+
+
+def test_html_table_refuses_anything_but_a_dataframe():
+    with pytest.raises(TypeError, match="expected a DataFrame"):
+        overview.html_table([1, 2, 3])
+
+
 # --- landing page ---------------------------------------------------------------------------
 
 

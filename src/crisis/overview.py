@@ -9,11 +9,25 @@ source labels instead of source ids) that the network, timeline and sources chap
 from __future__ import annotations
 
 import pandas as pd
+from IPython.display import HTML
 
 from crisis.codebook import EVENT_TYPES
 from crisis.corroboration import display_value
 from crisis.network import SEEDS
 from crisis.views import actor_names, date_label, source_labels
+
+
+def html_table(frame: pd.DataFrame) -> HTML:
+    """A table as the book shows it: every row, every character of every cell, no index column.
+
+    A DataFrame's own notebook display truncates long cells (the sources' quotes) and long tables
+    (over 60 rows); ``to_html`` does neither, escapes the text and is deterministic, and the
+    ``HTML`` wrapper's plain-text form carries no memory address, so nbval can compare it.
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"expected a DataFrame, got {type(frame).__name__}")
+    return HTML(frame.to_html(index=False, justify="left", border=0, na_rep=""))
+
 
 CAMP_NAMES: dict[str, str] = {"maduro": "Maduro", "guaido": "Guaidó", "none": "no camp"}
 STATUS_ORDER: dict[str, int] = {"conflict": 0, "within tolerance": 1, "agree": 2}
