@@ -10,16 +10,20 @@ BOOK_FLAGS := -n -W --keep-going
 # apt-get needs root: use sudo only when not already root (CI runs as root).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install book test unit nbval browser browser-deps execute check export lint format benchmark clean
+.PHONY: install freeze book test unit nbval browser browser-deps execute check export lint format benchmark clean
 
 install: $(STAMP)
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3" > /dev/null
 	touch $(STAMP)
+
+## freeze: rewrite requirements.txt from what .venv holds (after a deliberate upgrade)
+freeze: install
+	{ echo "# Pinned, full dependency set (pip freeze). Regenerate with: make freeze"; \
+	  $(BIN)/pip freeze --exclude-editable; echo "-e ."; } > requirements.txt
 
 ## book: build the HTML book into _build/html (warnings are errors)
 book: install
