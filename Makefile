@@ -45,7 +45,7 @@ browser: install browser-deps book
 	$(BIN)/pytest tests/browser -p no:cacheprovider
 
 browser-deps:
-	@command -v chromium > /dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium > /dev/null; }
+	@command -v chromium > /dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; }
 
 ## execute: re-execute every notebook in place (after changing data/ or src/crisis/)
 execute: install
