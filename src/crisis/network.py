@@ -6,14 +6,15 @@ Several reports of one event (same ``event_id``) make one edge, not several.
 
 Camps come from the signed structure (structural balance), not from a list: the two principals
 and their governments seed the two sides (+1 Maduro, -1 Guaidó); every other actor's stance is
-the signed sum of its ties (both directions) times its neighbours' sides, so friends of one side
-and enemies of the other lean to that side. Sides are updated until nothing changes. An actor
-with no signed path to either side, or an exact tie, is ``none``.
+the weighted average of its neighbours' stances, each passed through the sign of the tie, so
+friends of one side and enemies of the other lean to that side (see ``compute_camps``). An
+actor with no signed path to either side, or a stance of exactly zero, is ``none``.
 """
 
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from crisis.codebook import EVENT_TYPES
@@ -30,22 +31,27 @@ EDGE_COLUMNS = [
 
 
 def edge_table(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per (event, actor, recipient); the reports of one event are merged (union)."""
+    """One row per (event, actor, recipient) pair stated by at least one report of the event.
+
+    Pairs are formed within each report (an actor of one report is never paired with a recipient
+    that only another report names); the reports of one event then share one edge per pair.
+    """
     records = []
     for event_id, group in events.groupby("event_id", sort=True):
         first = group.iloc[0]
-        actors = sorted({a for t in group["actors"] for a in t})
-        recipients = sorted({r for t in group["recipients"] for r in t})
-        sources = tuple(sorted(set(group["source_id"])))
+        pairs = sorted(
+            {(a, r) for acts, recs in zip(group["actors"], group["recipients"], strict=True)
+             for a in acts for r in recs if a != r}
+        )  # fmt: skip
         score = EVENT_TYPES[first["event_type"]].score
-        for a in actors:
-            for r in recipients:
-                if a == r:
-                    continue
-                records.append(
-                    (a, r, event_id, first["event_type"], first["theme"], score,
-                     1 if score > 0 else -1, round(abs(score) / 10, 4), sources, len(sources))
-                )  # fmt: skip
+        for a, r in pairs:
+            stated = group[[a in acts and r in recs for acts, recs in
+                            zip(group["actors"], group["recipients"], strict=True)]]  # fmt: skip
+            sources = tuple(sorted(set(stated["source_id"])))
+            records.append(
+                (a, r, event_id, first["event_type"], first["theme"], score,
+                 1 if score > 0 else -1, round(abs(score) / 10, 4), sources, len(sources))
+            )  # fmt: skip
     frame = pd.DataFrame.from_records(records, columns=EDGE_COLUMNS)
     return frame.sort_values(["source", "target", "event_id"], kind="stable").reset_index(drop=True)
 
@@ -82,54 +88,70 @@ def signed_ties(graph: nx.DiGraph) -> dict[str, dict[str, float]]:
     return ties
 
 
-def compute_camps(
-    graph: nx.DiGraph,
-    seeds: dict[str, tuple[str, ...]] = SEEDS,
-    max_sweeps: int = 100,
-) -> pd.DataFrame:
+def compute_camps(graph: nx.DiGraph, seeds: dict[str, tuple[str, ...]] = SEEDS) -> pd.DataFrame:
     """Each actor's camp (``maduro``, ``guaido`` or ``none``) from the signed structure.
 
-    Seeds are fixed (+1 Maduro, -1 Guaidó). Every other participant takes the sign of its
-    stance, the sum over its signed ties of tie weight × the neighbour's current side, updated
-    one actor at a time in a fixed order until nothing changes (with symmetric ties this
-    converges, as in a Hopfield network). Media and commentators keep their ties but are not
-    placed in a camp: they report or analyse rather than take sides.
+    Seeds are fixed at +1 (Maduro) and -1 (Guaidó). Every other participant's stance is the
+    weighted average of its neighbours' stances, each multiplied by the sign of the tie (a friend
+    passes its stance on, an enemy the opposite): x_i = sum_j w_ij x_j / sum_j |w_ij|. This
+    signed harmonic system has one solution, found by a linear solve, so the result does not
+    depend on the order of the actors. The camp is the sign of the stance; actors with no signed
+    path to a seed, or a stance of exactly zero, are ``none``. Media and commentators keep their
+    ties but hold stance 0 and are placed in no camp: they report or analyse rather than take part.
     """
     ties = signed_ties(graph)
-    side: dict[str, int] = dict.fromkeys(ties, 0)
+    nodes = sorted(ties)
+    value = dict.fromkeys(nodes, 0.0)
     fixed: set[str] = set()
     for camp, ids in sorted(seeds.items()):
         for node in ids:
-            if node in side:
-                side[node], _ = SIDE[camp], fixed.add(node)
+            if node in value:
+                value[node] = float(SIDE[camp])
+                fixed.add(node)
     movable = [
-        n for n in sorted(ties)
+        n for n in nodes
         if n not in fixed and graph.nodes[n].get("role", "participant") == "participant"
+        and _reaches(n, ties, fixed)
     ]  # fmt: skip
-    stance = dict.fromkeys(ties, 0.0)
-    for _ in range(max_sweeps):
-        changed = False
-        for node in movable:
-            s = sum(w * side[nb] for nb, w in ties[node].items())
-            stance[node] = s
-            new = (s > 1e-9) - (s < -1e-9)
-            if new != side[node]:
-                side[node], changed = new, True
-        if not changed:
-            break
+    index = {n: i for i, n in enumerate(movable)}
+    a = np.eye(len(movable))
+    b = np.zeros(len(movable))
+    for n in movable:
+        total = sum(abs(w) for w in ties[n].values())
+        for nb, w in ties[n].items():
+            if nb in index:
+                a[index[n], index[nb]] -= w / total
+            else:
+                b[index[n]] += w * value[nb] / total
+    if movable:
+        for n, x in zip(movable, np.linalg.solve(a, b), strict=True):
+            value[n] = float(x)
     name = {1: "maduro", -1: "guaido", 0: "none"}
     records = [
         {
-            "actor_id": node,
-            "camp": name[side[node]],
-            "stance": round(stance[node], 4),
-            "seed": node in fixed,
-            "n_ties": len(ties[node]),
-            "evidence": _evidence(graph, node),
+            "actor_id": n,
+            "camp": name[(value[n] > 1e-9) - (value[n] < -1e-9)],
+            "stance": round(value[n], 4),
+            "seed": n in fixed,
+            "n_ties": len(ties[n]),
+            "evidence": _evidence(graph, n),
         }
-        for node in sorted(ties)
+        for n in nodes
     ]
     return pd.DataFrame.from_records(records)
+
+
+def _reaches(node: str, ties: dict[str, dict[str, float]], fixed: set[str]) -> bool:
+    """Whether ``node`` has a path of ties to a seed (so its stance is determined)."""
+    seen, stack = {node}, [node]
+    while stack:
+        for nb in ties[stack.pop()]:
+            if nb in fixed:
+                return True
+            if nb not in seen:
+                seen.add(nb)
+                stack.append(nb)
+    return False
 
 
 def _evidence(graph: nx.DiGraph, node: str, limit: int = 3) -> str:
