@@ -14,11 +14,27 @@ import pandas as pd
 
 _RANK = {"day": 0, "month": 1, "year": 2}
 _BASIS = {"stated": 0, "inferred": 1}
+_LENGTH = {"year": 4, "month": 7, "day": 10}
+SPAN_COLUMNS = [
+    "event_id", "date", "date_precision", "date_basis", "start", "end", "mid", "theme",
+    "event_type", "actors", "recipients", "summary", "source_ids", "n_sources",
+]  # fmt: skip
 
 
 def date_span(date: str, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The half-open span [start, end) a date of the given precision may fall in."""
-    start = pd.Timestamp(date if precision != "year" else f"{date}-01-01")
+    """The half-open span [start, end) a date of the given precision may fall in.
+
+    ``date`` is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` matching ``precision`` (year, month,
+    day). Raises ValueError on an unknown precision or a date that does not match it.
+    """
+    if precision not in _LENGTH:
+        raise ValueError(f"unknown date precision {precision!r}")
+    if not isinstance(date, str) or len(date) != _LENGTH[precision]:
+        raise ValueError(f"date {date!r} does not have {precision} precision")
+    try:
+        start = pd.Timestamp(date if precision != "year" else f"{date}-01-01")
+    except ValueError as error:
+        raise ValueError(f"date {date!r} is not a valid date") from error
     if precision == "day":
         return start, start + pd.Timedelta(days=1)
     if precision == "month":
@@ -27,8 +43,23 @@ def date_span(date: str, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 
 def event_spans(events: pd.DataFrame, source_order: list[str] | None = None) -> pd.DataFrame:
-    """One row per event_id dated by its most precise report, with the span and all sources."""
+    """One row per event_id dated by its most precise report, with the span and all sources.
+
+    The dating report is the most precise one (day > month > year); on a tie, a stated date wins
+    over an inferred one, then the source that comes first in ``source_order`` (default: sorted
+    source ids). ``start``/``end`` are the half-open span of that date (``date_span``), ``mid``
+    its middle; theme, event type and summary come from the dating report; ``actors`` and
+    ``recipients`` are the union over all reports (sorted tuples); ``source_ids`` lists every
+    reporting source in ``source_order``. Sorted by start, then event_id. Raises ValueError on
+    a source missing from ``source_order``, an unknown date basis or a malformed date.
+    """
     order = {s: i for i, s in enumerate(source_order or sorted(events["source_id"].unique()))}
+    missing = sorted(set(events["source_id"]) - set(order))
+    if missing:
+        raise ValueError(f"sources not in the source order: {', '.join(map(str, missing))}")
+    bases = sorted(set(events["date_basis"]) - set(_BASIS))
+    if bases:
+        raise ValueError(f"unknown date basis: {', '.join(map(str, bases))}")
     ranked = events.assign(
         _p=events["date_precision"].map(_RANK),
         _b=events["date_basis"].map(_BASIS),
@@ -56,7 +87,13 @@ def event_spans(events: pd.DataFrame, source_order: list[str] | None = None) -> 
                 "n_sources": len(group),
             }
         )
-    frame = pd.DataFrame.from_records(records)
+    if not records:
+        frame = pd.DataFrame(columns=SPAN_COLUMNS).astype(object)
+        for column in ("start", "end", "mid"):
+            frame[column] = pd.Series(dtype="datetime64[s]")
+        frame["n_sources"] = pd.Series(dtype="int64")
+        return frame
+    frame = pd.DataFrame.from_records(records, columns=SPAN_COLUMNS)
     return frame.sort_values(["start", "event_id"], kind="stable").reset_index(drop=True)
 
 
@@ -67,10 +104,27 @@ def _days(dates: pd.Series) -> np.ndarray:
 
 @dataclass(frozen=True)
 class CompressedAxis:
-    """A piecewise-linear date scale: each segment [break_i, break_i+1) gets a share of width."""
+    """A piecewise-linear date scale: each segment [break_i, break_i+1) gets a share of width.
+
+    Within a segment, x grows linearly with time; the map is continuous and strictly increasing
+    over [breaks[0], breaks[-1]] and clamps dates outside it to the ends. Raises ValueError
+    unless the breaks strictly increase and there is one positive width per segment.
+    """
 
     breaks: tuple[pd.Timestamp, ...]
     widths: tuple[float, ...]
+
+    def __post_init__(self) -> None:
+        """Refuse a scale that would not be continuous and strictly increasing."""
+        if len(self.breaks) < 2 or len(self.widths) != len(self.breaks) - 1:
+            raise ValueError(
+                f"{len(self.breaks)} breaks need {max(len(self.breaks) - 1, 1)} widths, "
+                f"got {len(self.widths)}"
+            )
+        if any(b <= a for a, b in zip(self.breaks, self.breaks[1:], strict=False)):
+            raise ValueError("the breaks of a compressed axis must strictly increase")
+        if not all(np.isfinite(w) and w > 0 for w in self.widths):
+            raise ValueError("every segment of a compressed axis needs a positive width")
 
     def __call__(self, dates) -> np.ndarray:
         """Map dates (Timestamp or array-like) to x positions in [0, sum(widths)]."""
@@ -94,9 +148,16 @@ class CompressedAxis:
 
 
 def compressed_axis(spans: pd.DataFrame) -> CompressedAxis:
-    """Squeeze the sparse years before 2018 so that 2019 is readable."""
+    """Squeeze the sparse years before 2018 so that 2019 is readable.
+
+    Segments (widths): [first year, 2015) 1.0, [2015, 2018) 1.5, 2018 1.5, 2019 6.0, and 1.5 a
+    year after 2020; a segment the events do not reach is dropped. Raises ValueError when there
+    are no spans.
+    """
+    if spans.empty:
+        raise ValueError("no events to place on an axis")
     first = min(spans["start"].min().year, 2015)
-    last = max(spans["end"].max().year + (spans["end"].max().dayofyear > 1), 2020)
+    last = max((spans["end"].max() - pd.Timedelta(days=1)).year + 1, 2020)  # end is exclusive
     breaks = (pd.Timestamp(f"{first}-01-01"), pd.Timestamp("2015-01-01"),
               pd.Timestamp("2018-01-01"), pd.Timestamp("2019-01-01"),
               pd.Timestamp("2020-01-01"), pd.Timestamp(f"{last}-01-01"))  # fmt: skip
@@ -108,7 +169,10 @@ def compressed_axis(spans: pd.DataFrame) -> CompressedAxis:
 
 
 def pack_rows(spans: pd.DataFrame) -> list[int]:
-    """A row for each span (in order) so that spans in one row neither overlap nor touch."""
+    """A row for each span (in order) so that spans in one row neither overlap nor touch.
+
+    Greedy: each span goes to the first row whose last span ended before it starts.
+    """
     ends: list[pd.Timestamp] = []
     rows = []
     for start, end in zip(spans["start"], spans["end"], strict=True):
@@ -124,9 +188,14 @@ def pack_rows(spans: pd.DataFrame) -> list[int]:
 def monthly_counts(spans: pd.DataFrame, themes: list[str], year: int = 2019) -> pd.DataFrame:
     """Events per month of ``year`` and theme, counting day- and month-precise events only.
 
-    Year-precise events in ``year`` cannot be placed in a month; they are not spread over the
-    months but counted in the ``undated_in_year`` attribute of the result.
+    Index: month 1..12; columns: ``themes`` in the given order. Year-precise events in ``year``
+    cannot be placed in a month; they are not spread over the months but counted in the
+    ``undated_in_year`` attribute of the result. Raises ValueError when an event's theme is not
+    in ``themes`` (it would silently go uncounted).
     """
+    unknown = sorted(set(spans["theme"]) - set(themes))
+    if unknown:
+        raise ValueError(f"themes not in the list: {', '.join(map(str, unknown))}")
     in_year = spans[spans["start"].dt.year == year]
     placed = in_year[in_year["date_precision"] != "year"]
     table = (
@@ -140,7 +209,8 @@ def monthly_counts(spans: pd.DataFrame, themes: list[str], year: int = 2019) -> 
 
 
 def timeline_table(spans: pd.DataFrame) -> pd.DataFrame:
-    """The spans as plain strings, for export."""
+    """The spans as plain strings, for export: ISO dates (end exclusive), lists joined by ``|``,
+    without ``mid``."""
     out = spans.drop(columns=["mid"]).copy()
     for column in ("start", "end"):
         out[column] = out[column].dt.strftime("%Y-%m-%d")
