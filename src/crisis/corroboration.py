@@ -31,10 +31,23 @@ HEDGE_BOUNDS = {
 
 
 def interval(value: float, value_max: float, hedge: str) -> tuple[float, float]:
-    """The interval a reported value stands for."""
-    low, high = HEDGE_BOUNDS[hedge]
+    """The interval [low, high] a reported value stands for (see the module docstring).
+
+    ``value_max`` is NaN (or None) unless the source gives a range. For a negative value the
+    hedge's factors apply to its size, and the ends are returned in increasing order. Raises
+    ValueError on an unknown hedge, a value that is not a finite number, or a range whose top is
+    below its bottom.
+    """
+    if hedge not in HEDGE_BOUNDS:
+        raise ValueError(f"unknown hedge {hedge!r}; expected one of {sorted(HEDGE_BOUNDS)}")
+    if value is None or not math.isfinite(value):
+        raise ValueError(f"reported value {value!r} is not a finite number")
     top = value if value_max is None or math.isnan(value_max) else value_max
-    return value * low, top * high
+    if not math.isfinite(top) or top < value:
+        raise ValueError(f"range {value}–{value_max} does not run upward")
+    low, high = HEDGE_BOUNDS[hedge]
+    ends = (value * low, top * high)
+    return min(ends), max(ends)
 
 
 def display_value(value: float, value_max: float, hedge: str) -> str:
@@ -50,7 +63,12 @@ def display_value(value: float, value_max: float, hedge: str) -> str:
 
 
 def claim_table(claims: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """Long form of the claims: one row per report with its interval and display text."""
+    """Long form of the claims: one row per report with its interval and display text.
+
+    Columns: fact_id, source_id, value, value_max, hedge, unit, subject, low, high (the
+    ``interval``), display (``display_value``) and source (the label from ``labels``, default
+    the source id). Rows keep the claims' order.
+    """
     out = claims[["fact_id", "source_id", "value", "value_max", "hedge", "unit", "subject"]].copy()
     bounds = [
         interval(v, m, h)
@@ -62,31 +80,48 @@ def claim_table(claims: pd.DataFrame, labels: dict[str, str] | None = None) -> p
         display_value(v, m, h)
         for v, m, h in zip(out["value"], out["value_max"], out["hedge"], strict=True)
     ]
-    out["source"] = out["source_id"].map(labels or {}).fillna(out["source_id"])
+    names = labels or {}
+    out["source"] = [names.get(s, s) for s in out["source_id"]]
     return out.reset_index(drop=True)
 
 
 def status(reports: pd.DataFrame) -> str:
-    """agree / within tolerance / conflict for the reports of one fact."""
+    """agree / within tolerance / conflict for the reports of one fact (``claim_table`` rows).
+
+    agree: every report gives the same exact value, with no hedge and no range; within
+    tolerance: the intervals share a point, or all values lie within ``TOLERANCE`` of the
+    largest; conflict otherwise.
+    """
     exact = (reports["hedge"] == "") & reports["value_max"].isna()
     if exact.all() and reports["value"].nunique() == 1:
         return "agree"
     if reports["low"].max() <= reports["high"].min():
         return "within tolerance"
     values = pd.concat([reports["value"], reports["value_max"].dropna()])
-    if values.max() - values.min() <= TOLERANCE * values.max():
+    if values.max() - values.min() <= TOLERANCE * abs(values.max()):
         return "within tolerance"
     return "conflict"
 
 
 def compare_claims(claims: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """One row per fact reported by more than one source: values side by side, status, spread."""
+    """One row per fact reported by more than one source: values side by side, status, spread.
+
+    Columns: fact_id, subject, unit, n_sources, values ('source: display; ...' in the claims'
+    order), min and max (over values and range tops, before hedging), spread (max - min),
+    rel_spread (spread / max, 0 when max is 0) and status (``status``). Sorted by fact_id.
+    Raises ValueError when the reports of one fact give different units.
+    """
     long = claim_table(claims, labels)
+    units = long.groupby("fact_id", sort=True)["unit"].nunique()
+    mixed = sorted(str(f) for f in units[units > 1].index)
+    if mixed:
+        raise ValueError(f"reports of one fact give different units: {', '.join(mixed)}")
     records = []
     for fact_id, group in long.groupby("fact_id", sort=True):
         if group["source_id"].nunique() < 2:
             continue
         values = group[["value", "value_max"]].stack()
+        low, high = float(values.min()), float(values.max())
         records.append(
             {
                 "fact_id": fact_id,
@@ -96,10 +131,10 @@ def compare_claims(claims: pd.DataFrame, labels: dict[str, str] | None = None) -
                 "values": "; ".join(
                     f"{s}: {d}" for s, d in zip(group["source"], group["display"], strict=True)
                 ),
-                "min": float(values.min()),
-                "max": float(values.max()),
-                "spread": float(values.max() - values.min()),
-                "rel_spread": round(float((values.max() - values.min()) / values.max()), 6),
+                "min": low,
+                "max": high,
+                "spread": high - low,
+                "rel_spread": round((high - low) / abs(high), 6) if high else 0.0,
                 "status": status(group),
             }
         )
@@ -108,20 +143,35 @@ def compare_claims(claims: pd.DataFrame, labels: dict[str, str] | None = None) -
     return pd.DataFrame.from_records(records, columns=columns)
 
 
-def _coarse(date: str, precision: str, to: str) -> str:
-    return date[: {"year": 4, "month": 7, "day": 10}[to]]
+_LENGTH = {"year": 4, "month": 7, "day": 10}
+_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+def _unknown_sources(events: pd.DataFrame, source_ids: list[str]) -> None:
+    """Refuse events from a source not in ``source_ids`` (they would be dropped silently)."""
+    unknown = sorted(set(events["source_id"]) - set(source_ids))
+    if unknown:
+        raise ValueError(f"events from sources not in the list: {', '.join(map(str, unknown))}")
 
 
 def event_corroboration(events: pd.DataFrame, source_ids: list[str]) -> pd.DataFrame:
-    """Per event: which sources report it, how many, and whether their dates agree."""
-    rank = {"year": 0, "month": 1, "day": 2}
+    """Per event: which sources report it, how many, and whether their dates agree.
+
+    Columns: event_id, theme, one boolean column per source (in ``source_ids`` order),
+    n_sources, dates ('source: date; ...' in the events' order) and dates_agree: every report
+    gives the same date once cut to the coarsest precision among them (2019-03 agrees with
+    2019-03-23 and with 2019, not with 2019-04-02). Sorted by event_id. Raises ValueError on
+    events from a source not in ``source_ids`` or an unknown date precision.
+    """
+    _unknown_sources(events, source_ids)
+    precisions = sorted(set(events["date_precision"]) - set(_RANK))
+    if precisions:
+        raise ValueError(f"unknown date precision: {', '.join(map(str, precisions))}")
+    columns = ["event_id", "theme", *source_ids, "n_sources", "dates", "dates_agree"]
     records = []
     for event_id, group in events.groupby("event_id", sort=True):
-        coarsest = min(group["date_precision"], key=rank.get)
-        dates = {
-            _coarse(d, p, coarsest)
-            for d, p in zip(group["date"], group["date_precision"], strict=True)
-        }
+        coarsest = min(group["date_precision"], key=_RANK.get)
+        dates = {d[: _LENGTH[coarsest]] for d in group["date"]}
         record = {"event_id": event_id, "theme": group["theme"].iloc[0]}
         record.update({s: s in set(group["source_id"]) for s in source_ids})
         record["n_sources"] = group["source_id"].nunique()
@@ -130,11 +180,17 @@ def event_corroboration(events: pd.DataFrame, source_ids: list[str]) -> pd.DataF
         )
         record["dates_agree"] = len(dates) == 1
         records.append(record)
-    return pd.DataFrame.from_records(records)
+    return pd.DataFrame.from_records(records, columns=columns)
 
 
 def coverage_matrix(events: pd.DataFrame, source_ids: list[str], themes: list[str]) -> pd.DataFrame:
-    """Distinct events per source and theme."""
+    """Distinct events per source (rows, in ``source_ids`` order) and theme (columns, in
+    ``themes`` order); a source or theme without events has zeros. Raises ValueError on events
+    from a source or of a theme not in the lists."""
+    _unknown_sources(events, source_ids)
+    unknown = sorted(set(events["theme"]) - set(themes))
+    if unknown:
+        raise ValueError(f"events of themes not in the list: {', '.join(map(str, unknown))}")
     distinct = events.drop_duplicates(["event_id", "source_id"])
     return (
         pd.crosstab(distinct["source_id"], distinct["theme"])
