@@ -466,8 +466,10 @@ def test_event_camps_need_one_camp_among_the_actors():
 
 def test_acting_camps_follow_the_signed_network():
     # the network's seeds are the real principals, so this project names them by their real ids
-    rows = EVENT_ROWS.replace(",maduro,", ",nicolas_maduro,").replace(
-        ",gov,", ",maduro_government,"
+    rows = (
+        EVENT_ROWS.replace(",maduro,", ",nicolas_maduro,")
+        .replace(",gov,", ",maduro_government,")
+        .replace(",gov|", ",maduro_government|")
     )
     real_ids = {"maduro": "nicolas_maduro", "gov": "maduro_government"}
     actors = [(real_ids.get(a, a), *rest) for a, *rest in ACTORS]
