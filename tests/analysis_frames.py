@@ -97,3 +97,35 @@ def claims_frame(*rows: dict) -> pd.DataFrame:
     frame["value"] = frame["value"].astype(float)
     frame["value_max"] = frame["value_max"].astype(float)
     return frame
+
+
+# A small signed network with two sources, a and b, for the network tests and figures.
+ACTORS = actors_frame(
+    ("nicolas_maduro", "person"),
+    ("maduro_government", "government_body"),
+    ("juan_guaido", "person"),
+    ("national_assembly", "government_body"),
+    ("russia", "state"),
+    ("cuba", "state"),
+    ("united_states", "state"),
+    ("iran", "state"),
+    ("canada", "state"),
+    ("switzerland", "state"),
+    ("peru", "state"),
+    ("reuters", "company", "media"),
+)
+# Two sources, a and b. Expected camps: russia (supports Maduro), cuba (aids russia: friend of a
+# friend) and iran (accuses the US: enemy of an enemy) with Maduro; the US and canada with
+# Guaidó; switzerland (supports both equally), peru (no event) and reuters (media) in none.
+EVENTS = events_frame(
+    report("e1", ("russia",), ("nicolas_maduro",), "SUPPORT", "a"),
+    report("e2", ("united_states",), ("juan_guaido",), "SUPPORT", "a"),
+    report("e2", ("united_states",), ("juan_guaido",), "SUPPORT", "b"),
+    report("e3", ("united_states",), ("maduro_government",), "SANCTION", "b"),
+    report("e4", ("cuba",), ("russia",), "AID", "a"),
+    report("e5", ("iran",), ("united_states",), "ACCUSE", "a"),
+    report("e6", ("reuters",), ("nicolas_maduro",), "ACCUSE", "a"),
+    report("e7", ("switzerland",), ("nicolas_maduro", "juan_guaido"), "SUPPORT", "b"),
+    report("e8", ("canada",), ("juan_guaido",), "SUPPORT", "b"),
+    report("e9", ("juan_guaido",), ("nicolas_maduro",), "REJECT", "a"),
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import networkx as nx
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
 from crisis.style import CAMP_COLOURS, INK, PALETTE
@@ -22,18 +23,38 @@ CAMP_LABELS = {"maduro": "Maduro's camp", "guaido": "Guaidó's camp", "none": "n
 
 
 def short_name(name: str, limit: int = 18) -> str:
-    """A label short enough to read in the drawing."""
+    """A label short enough to read in the drawing: cut to ``limit`` characters, ending in '…'."""
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
 def draw_network(
-    graph: nx.DiGraph, camps: pd.DataFrame, pos: dict, label_top: int = 40
+    graph: nx.DiGraph,
+    camps: pd.DataFrame,
+    pos: dict,
+    label_top: int = 40,
+    ax: Axes | None = None,
 ) -> plt.Figure:
     """Nodes coloured by camp and shaped by kind; solid blue-green positive and dashed
-    vermillion negative edges, width by weight; the best-connected actors labelled."""
+    vermillion negative edges, width by weight; the best-connected actors labelled.
+
+    Only the nodes in ``pos`` (``crisis.network.layout``) are drawn, and the edges between them.
+    The ``label_top`` actors with most ties are labelled with their short names. Draws on ``ax``
+    when given (and returns its figure), else on a new figure. Raises ValueError on a node of a
+    kind without a marker or a camp without a colour.
+    """
     camp = dict(zip(camps["actor_id"], camps["camp"], strict=True))
     nodes = sorted(pos)
-    fig, ax = plt.subplots(figsize=(11, 8.5))
+    kinds = sorted({str(graph.nodes[n].get("kind")) for n in nodes} - set(KIND_MARKERS))
+    if kinds:
+        raise ValueError(f"no marker for actor kind(s): {', '.join(kinds)}")
+    colourless = sorted({camp.get(n, "none") for n in nodes} - set(CAMP_COLOURS))
+    if colourless:
+        raise ValueError(f"no colour for camp(s): {', '.join(map(str, colourless))}")
+    own = ax is None
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(11, 8.5))
+    else:
+        fig = ax.figure
     edges = sorted((a, b, d) for a, b, d in graph.edges(data=True) if a in pos and b in pos)
     for positive, colour, style in ((True, PALETTE["bluish_green"], "solid"),
                                      (False, PALETTE["vermillion"], "dashed")):  # fmt: skip
@@ -65,12 +86,13 @@ def draw_network(
     ]
     ax.legend(handles=handles, loc="lower center", ncol=4, fontsize=8, bbox_to_anchor=(0.5, -0.14))
     ax.set_axis_off()
-    fig.tight_layout()
+    if own:
+        fig.tight_layout()
     return fig
 
 
 def draw_camp_sizes(camps: pd.DataFrame, actors: pd.DataFrame) -> plt.Figure:
-    """Actors per camp, stacked by kind."""
+    """Actors per camp (rows Maduro, Guaidó, none), stacked by kind (sorted)."""
     kinds = actors.set_index("actor_id")["kind"]
     table = pd.crosstab(camps["camp"], camps["actor_id"].map(kinds)).reindex(
         ["maduro", "guaido", "none"], fill_value=0

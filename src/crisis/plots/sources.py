@@ -11,9 +11,18 @@ from crisis.style import INK, source_colours
 
 def draw_heatmap(table: pd.DataFrame, *, fmt: str = "{:.0f}", cmap: str = "Blues",
                  xlabel: str = "", ylabel: str = "") -> plt.Figure:  # fmt: skip
-    """A labelled heatmap of a numeric table, with each cell's value written in it."""
+    """A labelled heatmap of a numeric table, with each cell's value written in it (``fmt``).
+
+    Rows and columns keep the table's order; the colour scale starts at 0. Raises ValueError on
+    an empty table or on negative or missing values.
+    """
+    if table.empty:
+        raise ValueError("nothing to draw: the table is empty")
+    cells = table.to_numpy(float)
+    if np.isnan(cells).any() or (cells < 0).any():
+        raise ValueError("a heatmap needs non-negative values in every cell")
     fig, ax = plt.subplots(figsize=(1.6 + 1.15 * table.shape[1], 0.9 + 0.45 * table.shape[0]))
-    values = table.to_numpy(float)
+    values = cells
     ax.imshow(values, cmap=cmap, aspect="auto", vmin=0)
     top = values.max() if values.size else 0
     for (i, j), v in np.ndenumerate(values):
@@ -30,7 +39,22 @@ def draw_heatmap(table: pd.DataFrame, *, fmt: str = "{:.0f}", cmap: str = "Blues
 
 
 def draw_claims(long: pd.DataFrame, facts: list[str], source_ids: list[str]) -> plt.Figure:
-    """Each fact's reported values by source, hedged intervals as whiskers, scaled per fact."""
+    """Each fact's reported values by source, hedged intervals as whiskers, scaled per fact.
+
+    ``long`` is ``crisis.corroboration.claim_table``; one panel per fact in ``facts``, one row
+    per report with a marker at the value and a line over its interval, coloured by source.
+    Raises ValueError when there are no facts, a fact has no reports, or a report comes from a
+    source not in ``source_ids``.
+    """
+    if not facts:
+        raise ValueError("no facts to draw")
+    absent = [f for f in facts if not (long["fact_id"] == f).any()]
+    if absent:
+        raise ValueError(f"no reports of fact(s): {', '.join(absent)}")
+    chosen = long[long["fact_id"].isin(facts)]
+    strangers = sorted(set(chosen["source_id"]) - set(source_ids))
+    if strangers:
+        raise ValueError(f"reports from sources not in the list: {', '.join(strangers)}")
     colours = source_colours(source_ids)
     fig, axes = plt.subplots(len(facts), 1, figsize=(9, 0.5 + 1.25 * len(facts)), squeeze=False)
     for ax, fact in zip(axes[:, 0], facts, strict=True):

@@ -13,8 +13,13 @@ from crisis.timeline import CompressedAxis, pack_rows
 def draw_timeline(spans: pd.DataFrame, axis: CompressedAxis, themes: list[str]) -> plt.Figure:
     """One lane per theme: day-precise events as points, month/year spans as bars.
 
-    Within a lane, events are packed into sub-rows so that no two overlap.
+    ``spans`` is ``crisis.timeline.event_spans``; ``axis`` maps dates to x. Lanes follow
+    ``themes``; within a lane, events are packed into sub-rows so that no two overlap. Raises
+    ValueError on an event whose theme is not in ``themes`` (it would not be drawn).
     """
+    unknown = sorted(set(spans["theme"]) - set(themes))
+    if unknown:
+        raise ValueError(f"themes without a lane: {', '.join(map(str, unknown))}")
     lanes = {t: spans[spans["theme"] == t].reset_index(drop=True) for t in themes}
     packed = {t: pack_rows(rows) for t, rows in lanes.items()}
     heights = {t: max(packed[t], default=0) + 1 for t in themes}
@@ -47,7 +52,15 @@ def draw_timeline(spans: pd.DataFrame, axis: CompressedAxis, themes: list[str]) 
 
 
 def draw_monthly(counts: pd.DataFrame) -> plt.Figure:
-    """Stacked bars of events per month and theme."""
+    """Stacked bars of events per month (the index, 1..12) and theme (the columns, in order),
+    as ``crisis.timeline.monthly_counts`` gives them. Raises ValueError on a month outside 1..12
+    or a theme without a colour."""
+    months_ok = all(isinstance(m, int | np.integer) and 1 <= m <= 12 for m in counts.index)
+    if not months_ok:
+        raise ValueError("the index must be months 1..12")
+    colourless = sorted(set(counts.columns) - set(THEME_COLOURS))
+    if colourless:
+        raise ValueError(f"no colour for theme(s): {', '.join(map(str, colourless))}")
     fig, ax = plt.subplots(figsize=(9, 3.8))
     bottom = np.zeros(len(counts))
     months = [pd.Timestamp(2019, m, 1).strftime("%b") for m in counts.index]
