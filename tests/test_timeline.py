@@ -245,3 +245,9 @@ def test_timeline_table_writes_iso_dates_and_joined_lists():
         "venezuela",
         "a|b",
     )
+
+
+def test_monthly_counts_of_no_events_are_zero():
+    counts = timeline.monthly_counts(timeline.event_spans(events_frame()), THEMES)
+    assert counts.shape == (12, 4) and int(counts.to_numpy().sum()) == 0
+    assert counts.attrs["undated_in_year"] == 0
