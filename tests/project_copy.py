@@ -8,6 +8,8 @@ copy's ``crisis`` package, not the one installed (editable) from the original tr
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import subprocess
@@ -91,3 +93,24 @@ def build_book(root: Path, *extra: str) -> Run:
 def executed_notebooks(output: str) -> list[str]:
     """The notebooks that a build's log says it executed, in log order (myst-nb's lines)."""
     return [line.split(EXECUTED)[0].strip() for line in output.splitlines() if EXECUTED in line]
+
+
+def add_event_report(events: Path, event_id: str) -> dict[str, str]:
+    """Append a copy of the first day-precise report of ``events.csv`` under a new event id.
+
+    Returns the new row. The quote, actors and date are an existing report's, so the row passes
+    every check; it adds one event, one report and one more point to the timeline. Raises
+    ValueError if ``event_id`` is taken or no report is day-precise.
+    """
+    text = events.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    if event_id in {r["event_id"] for r in rows}:
+        raise ValueError(f"event id {event_id!r} is taken")
+    day = [r for r in rows if r["date_precision"] == "day"]
+    if not day:
+        raise ValueError("no day-precise report to copy")
+    row = {**day[0], "event_id": event_id}
+    out = io.StringIO()
+    csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n").writerow(row)
+    events.write_text(text.rstrip("\n") + "\n" + out.getvalue(), encoding="utf-8", newline="")
+    return row

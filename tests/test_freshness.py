@@ -10,14 +10,13 @@ and the last build must execute no notebook at all.
 from __future__ import annotations
 
 import csv
-import io
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from project_copy import Run, build_book, copy_project, executed_notebooks, run
+from project_copy import Run, add_event_report, build_book, copy_project, executed_notebooks, run
 
 pytestmark = pytest.mark.slow
 
@@ -45,27 +44,6 @@ def page_images(page: Path) -> list[bytes]:
     """The bytes of every image a built page shows, in page order."""
     html = page.read_text(encoding="utf-8")
     return [(page.parent / src).read_bytes() for src in IMAGE.findall(html)]
-
-
-def add_event_report(events: Path, event_id: str) -> dict[str, str]:
-    """Append a copy of the first day-precise report of ``events.csv`` under a new event id.
-
-    Returns the new row. The quote, actors and date are an existing report's, so the row passes
-    every check; it adds one event, one report and one more point to the timeline. Raises
-    ValueError if ``event_id`` is taken or no report is day-precise.
-    """
-    text = events.read_text(encoding="utf-8")
-    rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    if event_id in {r["event_id"] for r in rows}:
-        raise ValueError(f"event id {event_id!r} is taken")
-    day = [r for r in rows if r["date_precision"] == "day"]
-    if not day:
-        raise ValueError("no day-precise report to copy")
-    row = {**day[0], "event_id": event_id}
-    out = io.StringIO()
-    csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n").writerow(row)
-    events.write_text(text.rstrip("\n") + "\n" + out.getvalue(), encoding="utf-8", newline="")
-    return row
 
 
 def event_count(events: Path) -> int:

@@ -1,0 +1,273 @@
+"""Time the book's builds and the data check at scale: ``make benchmark`` (not a test).
+
+On a clean copy of the project (the files git knows of, in a temporary folder) it measures:
+
+- the **floor**: every notebook executed alone, one after the other, plus a Sphinx build with
+  notebook execution off: the least any build that executes every notebook can cost;
+- the **clean build** (``jupyter-book build . -n -W --keep-going`` from nothing), a **no-op
+  rebuild**, a **rebuild after one data edit** (one event report added), and **nbval**;
+
+and prints them as a markdown table with the ratios clean/floor (goal <= 1.3) and no-op/clean
+(goal <= 0.15). Then it builds synthetic corpora 1x, 10x, 50x and 100x the size of the sources
+(``benchmarks/synthetic.py``) and times the full data check (``crisis.check.run_checks``) and
+``crisis.mentions.find_mentions`` on each, with throughput and the log-log slope (1 = linear).
+
+Usage: ``python benchmarks/run.py [--skip-build] [--skip-scale] [--sizes 1,10,50,100]``.
+The tables are also written to ``artifacts/benchmark.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "benchmarks")]
+
+from project_copy import (  # noqa: E402
+    BIN,
+    Run,
+    add_event_report,
+    build_book,
+    copy_project,
+    executed_notebooks,
+    project_env,
+    run,
+)
+from synthetic import make_corpus  # noqa: E402
+
+CLEAN_GOAL = 1.3
+NOOP_GOAL = 0.15
+NOEXEC_CONFIG = "_config_noexec.yml"
+REPORT = ROOT / "artifacts" / "benchmark.md"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One measured step: its name, seconds, and a note (what it did)."""
+
+    step: str
+    seconds: float
+    note: str = ""
+
+
+def execute_alone(notebook: Path, root: Path) -> float:
+    """Seconds to execute ``notebook`` alone with nbclient (kernel start included); not saved."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(notebook, as_version=4)
+    client = NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(notebook.parent)}},
+    )
+    start = time.perf_counter()
+    client.execute(env=project_env(root))
+    return time.perf_counter() - start
+
+
+def write_noexec_config(root: Path) -> Path:
+    """A copy of ``_config.yml`` with notebook execution off; returns its path."""
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    config.setdefault("execute", {})["execute_notebooks"] = "off"
+    path = root / NOEXEC_CONFIG
+    path.write_text(yaml.safe_dump(config, sort_keys=True), encoding="utf-8")
+    return path
+
+
+def checked(result: Run, step: str) -> Run:
+    """``result`` if it succeeded; otherwise stop with the end of its output."""
+    if result.returncode != 0:
+        sys.exit(f"{step} failed:\n{result.output[-4000:]}")
+    return result
+
+
+def last_line(output: str) -> str:
+    """The last non-empty line of a command's output, without terminal colours."""
+    lines = [line for line in ANSI.sub("", output).splitlines() if line.strip()]
+    return lines[-1].strip("= ") if lines else ""
+
+
+def build_timings(root: Path) -> list[Timing]:
+    """Every build step of the module docstring, in order, on the project copy ``root``."""
+    timings = []
+    notebooks = sorted((root / "book").glob("*.ipynb"))
+    alone = [Timing(f"execute {nb.name} alone", execute_alone(nb, root)) for nb in notebooks]
+    timings += alone
+    noexec = checked(
+        build_book(root, "--config", str(write_noexec_config(root)), "--path-output", "_noexec"),
+        "build without execution",
+    )
+    timings.append(Timing("Sphinx build, execution off", noexec.seconds))
+    floor = sum(t.seconds for t in alone) + noexec.seconds
+    timings.append(Timing("**floor** (notebooks alone + build without execution)", floor))
+    nbval = run([str(BIN / "pytest"), "--nbval", "book/", "-p", "no:cacheprovider", "-q"], root)
+    timings.append(Timing("nbval (strict, every notebook)", nbval.seconds, last_line(nbval.output)))
+    steps = (
+        ("clean build", False),
+        ("no-op rebuild", False),
+        ("rebuild after one data edit", True),
+    )
+    for step, edit in steps:
+        if edit:
+            add_event_report(root / "data" / "events.csv", "benchmark_probe")
+        result = checked(build_book(root), step)
+        executed = len(executed_notebooks(result.output))
+        timings.append(Timing(step, result.seconds, f"{executed} notebooks executed"))
+    return timings
+
+
+def ratio_lines(timings: Sequence[Timing]) -> list[str]:
+    """The clean/floor and no-op/clean ratios with their goals."""
+    by = {t.step.split(" (")[0].strip("*"): t.seconds for t in timings}
+    clean, floor, noop = by["clean build"], by["floor"], by["no-op rebuild"]
+    lines = []
+    for name, value, goal in (
+        ("clean / floor", clean / floor, CLEAN_GOAL),
+        ("no-op / clean", noop / clean, NOOP_GOAL),
+    ):
+        verdict = "met" if value <= goal else "NOT met"
+        lines.append(f"- {name} = {value:.2f} (goal <= {goal}: {verdict})")
+    return lines
+
+
+def timing_table(timings: Sequence[Timing]) -> list[str]:
+    """A markdown table of the build timings."""
+    lines = ["| step | seconds | note |", "| --- | ---: | --- |"]
+    lines += [f"| {t.step} | {t.seconds:.1f} | {t.note} |" for t in timings]
+    return lines
+
+
+def best_of(function: Callable[[], object], repeats: int) -> float:
+    """The least seconds of ``repeats`` calls of ``function``."""
+    best = math.inf
+    for _ in range(repeats):
+        start = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def slope(sizes: Sequence[float], seconds: Sequence[float]) -> float:
+    """The least-squares slope of log(seconds) against log(size): 1 is linear, 2 quadratic.
+
+    Raises ValueError with fewer than two distinct sizes.
+    """
+    if len(set(sizes)) < 2:
+        raise ValueError("a slope needs at least two distinct sizes")
+    xs, ys = [math.log(s) for s in sizes], [math.log(t) for t in seconds]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
+    )
+
+
+@dataclass(frozen=True)
+class ScalePoint:
+    """The timings at one corpus size."""
+
+    factor: int
+    chars: int
+    rows: int
+    check: float
+    load: float
+    mentions: float
+    n_mentions: int
+
+
+def scale_point(factor: int, workdir: Path) -> ScalePoint:
+    """Build the corpus ``factor`` times the sources and time check, load and mentions on it."""
+    from crisis.check import run_checks
+    from crisis.load import load_project
+    from crisis.mentions import find_mentions
+
+    root = workdir / f"corpus_{factor}x"
+    size = make_corpus(ROOT, root, factor)
+    repeats = 3 if factor <= 10 else 1
+    problems = run_checks(root).problems
+    if problems:
+        sys.exit(f"the {factor}x corpus fails the check: {problems[:3]}")
+    check = best_of(lambda: run_checks(root), repeats)
+    start = time.perf_counter()
+    project = load_project(root)
+    load = time.perf_counter() - start
+    mentions = best_of(lambda: find_mentions(project), 3)
+    return ScalePoint(
+        factor, size.chars, size.rows, check, load, mentions, len(find_mentions(project))
+    )
+
+
+def scale_table(points: Sequence[ScalePoint]) -> list[str]:
+    """A markdown table of the scale timings, throughput and fitted exponents."""
+    lines = [
+        "| size | chars | rows | check s | check chars/s | check rows/s "
+        "| load_project s | find_mentions s | mentions chars/s | mentions found |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for p in points:
+        lines.append(
+            f"| {p.factor}x | {p.chars:,} | {p.rows:,} | {p.check:.2f} | {p.chars / p.check:,.0f} "
+            f"| {p.rows / p.check:,.0f} | {p.load:.2f} | {p.mentions:.3f} "
+            f"| {p.chars / p.mentions:,.0f} | {p.n_mentions:,} |"
+        )
+    if len(points) >= 2:
+        lines.append("")
+        for name, pick in (
+            ("check", lambda p: p.check),
+            ("load_project", lambda p: p.load),
+            ("find_mentions", lambda p: p.mentions),
+        ):
+            every = slope([p.chars for p in points], [pick(p) for p in points])
+            large = [p for p in points if p.factor >= 10]
+            tail = (
+                f"; from 10x up: {slope([p.chars for p in large], [pick(p) for p in large]):.2f}"
+                if len({p.factor for p in large}) >= 2
+                else ""
+            )
+            lines.append(f"- log-log slope of {name} time vs size: {every:.2f}{tail}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; print and save the tables. Returns 0."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-build", action="store_true", help="only the scale benchmark")
+    parser.add_argument("--skip-scale", action="store_true", help="only the build benchmark")
+    parser.add_argument("--sizes", default="1,10,50,100", help="corpus sizes, e.g. 1,10,50,100")
+    args = parser.parse_args(argv)
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    report = ["# Benchmark", ""]
+    with tempfile.TemporaryDirectory(prefix="crisis-bench-") as tmp:
+        workdir = Path(tmp)
+        if not args.skip_build:
+            root = copy_project(workdir / "project")
+            timings = build_timings(root)
+            report += ["## Build", "", *timing_table(timings), "", *ratio_lines(timings), ""]
+            print("\n".join(report), flush=True)
+        if not args.skip_scale:
+            points = []
+            for factor in sizes:
+                points.append(scale_point(factor, workdir))
+                print(f"scale {factor}x done", file=sys.stderr, flush=True)
+            section = ["## Scale (data check and mentions)", "", *scale_table(points), ""]
+            print("\n".join(section))
+            report += section
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.write_text("\n".join(report) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
