@@ -30,6 +30,8 @@ from pathlib import Path
 
 import yaml
 
+from crisis.notebooks import run as run_notebook
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
@@ -63,18 +65,8 @@ class Timing:
 
 def execute_alone(notebook: Path, root: Path) -> float:
     """Seconds to execute ``notebook`` alone with nbclient (kernel start included); not saved."""
-    import nbformat
-    from nbclient import NotebookClient
-
-    nb = nbformat.read(notebook, as_version=4)
-    client = NotebookClient(
-        nb,
-        timeout=600,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(notebook.parent)}},
-    )
     start = time.perf_counter()
-    client.execute(env=project_env(root))
+    run_notebook(notebook, env=project_env(root))
     return time.perf_counter() - start
 
 

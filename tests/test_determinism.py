@@ -14,6 +14,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from crisis.notebooks import run as run_notebook
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ("1", "2")
 # The notebooks whose figures come from a layout or an ordering that chance could change.
@@ -41,17 +43,7 @@ def export(outdir: Path, seed: str) -> dict[str, bytes]:
 
 def execute(notebook: Path, seed: str) -> nbformat.NotebookNode:
     """Execute ``notebook`` in its folder, kernel under hash seed ``seed``; not written back."""
-    from nbclient import NotebookClient
-
-    nb = nbformat.read(notebook, as_version=4)
-    client = NotebookClient(
-        nb,
-        timeout=600,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(notebook.parent)}},
-    )
-    client.execute(env=seeded_env(seed))
-    return nb
+    return run_notebook(notebook, env=seeded_env(seed))
 
 
 def images(nb: nbformat.NotebookNode) -> list[str]:

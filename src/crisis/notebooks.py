@@ -38,10 +38,11 @@ def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def execute(path: Path, timeout: int = 600) -> Path:
-    """Execute one notebook in place (working directory: its folder) and return its path.
+def run(path: Path, timeout: int = 600, env: dict[str, str] | None = None) -> nbformat.NotebookNode:
+    """Execute a notebook (working directory: its folder) and return it, without writing it.
 
-    Raises nbclient's CellExecutionError if a cell fails; the file is then left untouched.
+    ``env`` is the kernel's environment (default: this process's). Raises nbclient's
+    CellExecutionError if a cell fails.
     """
     from nbclient import NotebookClient
 
@@ -52,8 +53,17 @@ def execute(path: Path, timeout: int = 600) -> Path:
         kernel_name=KERNELSPEC["name"],
         resources={"metadata": {"path": str(path.parent.resolve())}},
     )
-    client.execute()
-    nbformat.write(clean(nb), path)
+    # nbclient hands ``env`` to the kernel launcher, which needs a mapping when given one.
+    client.execute(**({} if env is None else {"env": env}))
+    return nb
+
+
+def execute(path: Path, timeout: int = 600) -> Path:
+    """Execute one notebook in place (working directory: its folder) and return its path.
+
+    Raises nbclient's CellExecutionError if a cell fails; the file is then left untouched.
+    """
+    nbformat.write(clean(run(path, timeout)), path)
     return path
 
 
