@@ -426,21 +426,13 @@ def report_grid(
     A cell reads '100 troops'; a source that does not report the fact reads 'not stated'.
     Columns are the facts' subjects with a capital first letter, in the order of ``sizes``.
     """
-    labels = labels or {}
-    facts = list(dict.fromkeys(sizes["fact_id"]))
-    subjects = {f: _capital(s) for f, s in zip(sizes["fact_id"], sizes["subject"], strict=True)}
     cell = {
         (f, s): f"{d} {u}"
         for f, s, d, u in zip(
             sizes["fact_id"], sizes["source_id"], sizes["display"], sizes["unit"], strict=True
         )
     }
-    grid = pd.DataFrame(
-        {subjects[f]: [cell.get((f, s), NOT_STATED) for s in source_ids] for f in facts},
-        index=[labels.get(s, s) for s in source_ids],
-    )
-    grid.index.name = "Source"
-    return grid
+    return _source_fact_grid(sizes, source_ids, labels, cell)
 
 
 def report_status_grid(
@@ -448,12 +440,22 @@ def report_status_grid(
 ) -> pd.DataFrame:
     """The same grid as ``report_grid`` holding each report's ``report_status`` (or 'not
     stated')."""
+    return _source_fact_grid(sizes, source_ids, labels, report_status(sizes))
+
+
+def _source_fact_grid(
+    sizes: pd.DataFrame,
+    source_ids: list[str],
+    labels: dict[str, str] | None,
+    cell: dict[tuple[str, str], str],
+) -> pd.DataFrame:
+    """Sources (rows) × facts (columns, by capitalised subject) filled from ``cell``, keyed by
+    (fact_id, source_id); a missing report reads 'not stated'."""
     labels = labels or {}
-    status = report_status(sizes)
     facts = list(dict.fromkeys(sizes["fact_id"]))
     subjects = {f: _capital(s) for f, s in zip(sizes["fact_id"], sizes["subject"], strict=True)}
     grid = pd.DataFrame(
-        {subjects[f]: [status.get((f, s), NOT_STATED) for s in source_ids] for f in facts},
+        {subjects[f]: [cell.get((f, s), NOT_STATED) for s in source_ids] for f in facts},
         index=[labels.get(s, s) for s in source_ids],
     )
     grid.index.name = "Source"
