@@ -20,6 +20,21 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 TINY_SOURCES = ("the_week", "state_dept_provoked")
+# What `python -m crisis check` counts in the tiny project below.
+TINY_SUMMARY = {
+    "sources": 2,
+    "actors": 11,
+    "events": 6,
+    "event reports": 7,
+    "events reported by more than one source": 1,
+    "claims": 4,
+    "facts": 3,
+    "facts reported by more than one source": 1,
+    "waivers": 4,
+    "dated sentences": 12,
+    "covered by events": 8,
+    "covered by waivers": 4,
+}
 
 # line 2 russia, 3 venezuela, 4 united_states, 5 nicolas_maduro, 6 juan_guaido, 7 john_bolton,
 # 8 maria_zakharova, 9 mike_pompeo, 10 sergei_lavrov, 11 caricom, 12 donald_trump
