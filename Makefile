@@ -49,7 +49,7 @@ browser-deps:
 
 ## execute: re-execute every notebook in place (after changing data/ or src/crisis/)
 execute: install
-	$(BIN)/python -m crisis.notebooks
+	$(BIN)/python -m crisis.build.notebooks
 
 check: install
 	$(BIN)/python -m crisis check
@@ -60,6 +60,7 @@ export: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .

@@ -9,8 +9,9 @@ On a clean copy of the project (the files git knows of, in a temporary folder) i
 
 and prints them as a markdown table with the ratios clean/floor (goal <= 1.3) and no-op/clean
 (goal <= 0.15). Then it builds synthetic corpora 1x, 10x, 50x and 100x the size of the sources
-(``benchmarks/synthetic.py``) and times the full data check (``crisis.check.run_checks``) and
-``crisis.mentions.find_mentions`` on each, with throughput and the log-log slope (1 = linear).
+(``benchmarks/synthetic.py``) and times the full data check (``crisis.data.check.run_checks``) and
+``crisis.analysis.mentions.find_mentions`` on each, with throughput and the log-log slope (1 =
+linear).
 
 Usage: ``python benchmarks/run.py [--skip-build] [--skip-scale] [--sizes 1,10,50,100]``.
 The tables are also written to ``artifacts/benchmark.md``.
@@ -30,12 +31,12 @@ from pathlib import Path
 
 import yaml
 
-from crisis.notebooks import run as run_notebook
+from crisis.build.notebooks import run as run_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
-from project_copy import (  # noqa: E402
+from support.project_copy import (  # noqa: E402
     BIN,
     Run,
     add_event_report,
@@ -181,9 +182,9 @@ class ScalePoint:
 
 def scale_point(factor: int, workdir: Path) -> ScalePoint:
     """Build the corpus ``factor`` times the sources and time check, load and mentions on it."""
-    from crisis.check import run_checks
-    from crisis.load import load_project
-    from crisis.mentions import find_mentions
+    from crisis.analysis.mentions import find_mentions
+    from crisis.data.check import run_checks
+    from crisis.data.load import load_project
 
     root = workdir / f"corpus_{factor}x"
     size = make_corpus(ROOT, root, factor)

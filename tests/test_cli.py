@@ -94,11 +94,11 @@ def test_export_into_a_file_exits_2(tiny: Path, run_cli) -> None:
 def test_export_without_the_export_module_exits_2(
     tiny: Path, run_cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "crisis.export", None)  # makes the import fail
+    monkeypatch.setitem(sys.modules, "crisis.analysis.export", None)  # makes the import fail
     code, out, err = run_cli("export", str(tiny / "derived"), "--root", str(tiny))
     assert code == 2
     assert out == ""
-    assert err == "crisis: export is not available (the module crisis.export is missing)\n"
+    assert err == "crisis: export is not available (the module crisis.analysis.export is missing)\n"
 
 
 def test_python_dash_m_crisis_reports_problems_without_traceback(tiny: Path) -> None:

@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from crisis.problems import DataError
-from crisis.tables import DESCRIPTOR
+from crisis.data.problems import DataError
+from crisis.data.tables import DESCRIPTOR
 
 
 class UsageError(Exception):
@@ -21,7 +21,7 @@ class UsageError(Exception):
 
 def resolve_root(value: str | None) -> Path:
     """The project root named on the command line, or the one found from the current folder."""
-    from crisis.load import find_project_root
+    from crisis.data.load import find_project_root
 
     if value is None:
         try:
@@ -36,7 +36,7 @@ def resolve_root(value: str | None) -> Path:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate everything; one line per problem and exit 1, or a summary and exit 0."""
-    from crisis.check import run_checks, summary
+    from crisis.data.check import run_checks, summary
 
     started = time.perf_counter()
     result = run_checks(resolve_root(args.root))
@@ -55,12 +55,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the derived tables as CSV into DIR, printing each path written."""
     try:
-        from crisis.export import export_tables
+        from crisis.analysis.export import export_tables
     except ModuleNotFoundError as exc:
-        if exc.name != "crisis.export":
+        if exc.name != "crisis.analysis.export":
             raise
-        raise UsageError("export is not available (the module crisis.export is missing)") from exc
-    from crisis.load import load_project
+        raise UsageError(
+            "export is not available (the module crisis.analysis.export is missing)"
+        ) from exc
+    from crisis.data.load import load_project
 
     root = resolve_root(args.root)
     try:

@@ -1,0 +1,1 @@
+"""Building the book: the notebook executor and the Sphinx extensions."""

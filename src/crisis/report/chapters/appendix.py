@@ -1,0 +1,147 @@
+"""Reference tables for the data & methods appendix: codebook, schema, check results, downloads.
+
+The schema tables are generated from ``data/datapackage.json`` and the codebook tables from
+``crisis.data.codebook``, so the appendix cannot drift from what the check enforces.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from crisis.data.codebook import DATE_BASES, DATE_PRECISIONS, EVENT_TYPES, THEMES
+
+
+def codebook_table() -> pd.DataFrame:
+    """Event types with quad class, PLOVER score, tie sign, modes and definition."""
+    return pd.DataFrame(
+        [
+            {
+                "Event type": t.name,
+                "Quad class": t.quad,
+                "Score": t.score,
+                "Tie": "positive" if t.score > 0 else "negative",
+                "Modes": ", ".join(t.modes) or "—",
+                "Definition": t.definition,
+            }
+            for t in EVENT_TYPES.values()
+        ]
+    )
+
+
+def vocabulary_table() -> pd.DataFrame:
+    """Themes, date precisions and date bases with their meaning."""
+    rows = [("theme", k, v) for k, v in THEMES.items()]
+    rows += [("date_precision", k, v) for k, v in DATE_PRECISIONS.items()]
+    rows += [("date_basis", k, v) for k, v in DATE_BASES.items()]
+    return pd.DataFrame(rows, columns=["Field", "Value", "Meaning"])
+
+
+def _constraints(field: dict) -> str:
+    c = field.get("constraints", {})
+    parts = []
+    if "enum" in c:
+        parts.append("one of " + ", ".join(c["enum"]))
+    if "pattern" in c:
+        parts.append(f"pattern {c['pattern']}")
+    if c.get("unique"):
+        parts.append("unique")
+    return "; ".join(parts)
+
+
+def read_descriptor(root: Path | str) -> dict:
+    """The parsed ``data/datapackage.json`` of the project at ``root``."""
+    path = Path(root) / "data" / "datapackage.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{path}: no data package descriptor") from None
+
+
+def schema_tables(root: Path) -> dict[str, pd.DataFrame]:
+    """One table per resource of data/datapackage.json: field, type, required, rules, meaning."""
+    descriptor = read_descriptor(root)
+    tables = {}
+    for res in descriptor["resources"]:
+        tables[res["path"]] = pd.DataFrame(
+            [
+                {
+                    "Field": f["name"],
+                    "Type": f["type"],
+                    "Required": "yes" if f.get("constraints", {}).get("required") else "",
+                    "Rules": _constraints(f),
+                    "Meaning": f.get("description", ""),
+                }
+                for f in res["schema"]["fields"]
+            ]
+        )
+    return tables
+
+
+def keys_table(root: Path) -> pd.DataFrame:
+    """Primary and foreign keys of every table."""
+    descriptor = read_descriptor(root)
+    rows = []
+    for res in descriptor["resources"]:
+        pk = res["schema"].get("primaryKey", [])
+        rows.append((res["path"], "primary key", ", ".join([pk] if isinstance(pk, str) else pk)))
+        for fk in res["schema"].get("foreignKeys", []):
+            fields = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
+            ref = fk["reference"]
+            ref_fields = ref["fields"] if isinstance(ref["fields"], list) else [ref["fields"]]
+            target = f"{ref.get('resource') or res['name']}.{', '.join(ref_fields)}"
+            rows.append((res["path"], "foreign key", f"{', '.join(fields)} → {target}"))
+    return pd.DataFrame(rows, columns=["Table", "Key", "Fields"])
+
+
+def check_summary(root: Path) -> pd.DataFrame:
+    """The counts and coverage that ``python -m crisis check`` prints."""
+    from crisis.data.check import run_checks, summary
+
+    result = run_checks(root)
+    if result.problems:
+        raise ValueError("the data check fails; run python -m crisis check")
+    return pd.DataFrame(list(summary(result).items()), columns=["Measure", "Count"])
+
+
+def resource_paths(root: Path) -> list[str]:
+    """The path (relative to ``data/``) of every table the data package describes, in order."""
+    return [res["path"] for res in read_descriptor(root)["resources"]]
+
+
+def coverage_by_source(coverage: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """Dated sentences per source and what covers them: an event's quote or a waiver."""
+    rows = []
+    for source_id, label in labels.items():
+        mine = coverage[coverage["source_id"] == source_id]
+        rows.append(
+            {
+                "Source": label,
+                "Dated sentences": len(mine),
+                "Quoted by an event": int((mine["covered_by"] == "event").sum()),
+                "Waived": int((mine["covered_by"] == "waiver").sum()),
+                "Not covered": int((mine["covered_by"] == "").sum()),
+            }
+        )
+    unknown = sorted(set(coverage["source_id"]) - set(labels))
+    if unknown:
+        raise ValueError(f"coverage rows for unknown source(s): {', '.join(unknown)}")
+    return pd.DataFrame(rows)
+
+
+def waivers_table(waivers: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """The coverage waivers as readers see them: source label, the sentence, the reason."""
+    return pd.DataFrame(
+        {
+            "Source": waivers["source_id"].map(labels).to_numpy(),
+            "Dated sentence": waivers["sentence"].to_numpy(),
+            "Why no event quotes it": waivers["reason"].to_numpy(),
+        }
+    )
+
+
+def generated_dir(root: Path | str) -> Path:
+    """Where the appendix writes the derived tables for download (git-ignored, build-time)."""
+    return Path(root) / "book" / "_generated"

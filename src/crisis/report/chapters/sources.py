@@ -1,0 +1,85 @@
+"""Tables and values of the chapter comparing the sources: what each source covers, how many
+sources report each event, how their numbers and dates compare, and whom each source mentions.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from crisis.analysis.corroboration import display_value
+from crisis.report.wording import actor_names, source_labels
+
+STATUS_ORDER: dict[str, int] = {"conflict": 0, "within tolerance": 1, "agree": 2}
+
+
+def source_profile(project) -> pd.DataFrame:
+    """Per source: events reported, of which shared with another source or its own; facts."""
+    events, claims = project.events, project.claims
+    shared = events.groupby("event_id")["source_id"].nunique()
+    shared_ids = set(shared[shared > 1].index)
+    rows = []
+    for source_id, label in source_labels(project).items():
+        ids = set(events.loc[events["source_id"] == source_id, "event_id"])
+        facts = claims.loc[claims["source_id"] == source_id, "fact_id"]
+        rows.append(
+            {
+                "Source": label,
+                "Events": len(ids),
+                "Shared with another source": len(ids & shared_ids),
+                "Reported by it alone": len(ids - shared_ids),
+                "Facts (numbers)": int(facts.nunique()),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def sources_per_event(project) -> pd.DataFrame:
+    """How many events are told by one, two, three ... sources."""
+    counts = project.events.groupby("event_id")["source_id"].nunique().value_counts().sort_index()
+    return pd.DataFrame({"Sources reporting": counts.index, "Events": counts.to_numpy()})
+
+
+def comparison_table(comparison: pd.DataFrame) -> pd.DataFrame:
+    """The claim comparison for readers: conflicts first, then tolerance, then agreement."""
+    ordered = comparison.assign(_s=comparison["status"].map(STATUS_ORDER)).sort_values(
+        ["_s", "rel_spread", "fact_id"], ascending=[True, False, True], kind="stable"
+    )
+    return pd.DataFrame(
+        {
+            "What is counted": ordered["subject"].to_numpy(),
+            "Unit": ordered["unit"].to_numpy(),
+            "Values by source": ordered["values"].to_numpy(),
+            "Spread": ordered["spread"].to_numpy(),
+            "Spread (% of largest)": (100 * ordered["rel_spread"]).round(1).to_numpy(),
+            "Status": ordered["status"].to_numpy(),
+        }
+    )
+
+
+def claim_displays(project, fact_id: str) -> dict[str, str]:
+    """How each source states one fact ('nearly 100'): source_id -> text, in sources.csv order."""
+    rows = project.claims[project.claims["fact_id"] == fact_id]
+    if rows.empty:
+        raise KeyError(f"no claim '{fact_id}' in data/claims.csv")
+    found = {
+        r.source_id: display_value(r.value, r.value_max, r.hedge)
+        for r in rows.itertuples(index=False)
+    }
+    return {s: found[s] for s in project.sources["source_id"] if s in found}
+
+
+def date_disagreements(corroboration: pd.DataFrame) -> list[str]:
+    """Events whose reports, read at their coarsest common precision, give different dates."""
+    return sorted(corroboration.loc[~corroboration["dates_agree"], "event_id"])
+
+
+def salience(mentions: pd.DataFrame, project, top: int = 12) -> pd.DataFrame:
+    """Share (%) of each source's actor mentions going to the most mentioned actors overall."""
+    names, labels = actor_names(project), source_labels(project)
+    counts = pd.crosstab(mentions["actor_id"], mentions["source_id"])
+    share = counts / counts.sum() * 100
+    order = counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top]
+    out = share.loc[order, [s for s in project.sources["source_id"] if s in share.columns]]
+    out.index = [names[a] for a in out.index]
+    out.columns = [labels[s] for s in out.columns]
+    return out.round(1)

@@ -1,0 +1,88 @@
+"""Tables and values of the timeline chapter: dating precision and basis, events per year and
+month, and how each source dates the events several sources report.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from crisis.data.dates import date_label, date_labels
+from crisis.report.wording import source_labels
+
+
+def precision_counts(spans: pd.DataFrame) -> dict[str, int]:
+    """Events drawn as a day, a month or a year (each event once, at its best precision)."""
+    counts = spans["date_precision"].value_counts()
+    return {p: int(counts.get(p, 0)) for p in ("day", "month", "year")}
+
+
+def basis_counts(frame: pd.DataFrame) -> dict[str, int]:
+    """Rows whose date is stated and rows whose date is inferred (events or event reports)."""
+    counts = frame["date_basis"].value_counts()
+    return {b: int(counts.get(b, 0)) for b in ("stated", "inferred")}
+
+
+def dating_notes(project, event_id: str) -> pd.DataFrame:
+    """How each source's report of an event was dated: as given, stated or inferred, and why."""
+    rows = project.events[project.events["event_id"] == event_id]
+    if rows.empty:
+        raise KeyError(f"no event '{event_id}' in data/events.csv")
+    order = {s: i for i, s in enumerate(project.sources["source_id"])}
+    rows = rows.assign(_s=rows["source_id"].map(order)).sort_values("_s", kind="stable")
+    labels = source_labels(project)
+    return pd.DataFrame(
+        {
+            "Source": rows["source_id"].map(labels).to_numpy(),
+            "Date": date_labels(rows),
+            "Basis": rows["date_basis"].to_numpy(),
+            "How the date was fixed": [n or "—" for n in rows["note"]],
+        }
+    )
+
+
+def year_counts(spans: pd.DataFrame, year: int) -> dict[str, int]:
+    """Events that start before ``year``, in it, and after it."""
+    years = spans["start"].dt.year
+    return {
+        "before": int((years < year).sum()),
+        "during": int((years == year).sum()),
+        "after": int((years > year).sum()),
+    }
+
+
+def busiest_month(counts: pd.DataFrame, year: int) -> tuple[str, int]:
+    """The month (label) with most events in a ``monthly_counts`` table, and its count.
+
+    Ties go to the earlier month.
+    """
+    totals = counts.sum(axis=1)
+    if totals.empty or totals.max() == 0:
+        raise ValueError(f"no event is dated to a month of {year}")
+    month = int(totals.idxmax())
+    return date_label(f"{year}-{month:02d}", "month"), int(totals.max())
+
+
+def report_dates(project, event_id: str) -> dict[str, str]:
+    """How each source dates one event: source_id -> date label, in sources.csv order."""
+    rows = project.events[project.events["event_id"] == event_id]
+    if rows.empty:
+        raise KeyError(f"no event '{event_id}' in data/events.csv")
+    found = {
+        r.source_id: date_label(r.date, r.date_precision) for r in rows.itertuples(index=False)
+    }
+    return {s: found[s] for s in project.sources["source_id"] if s in found}
+
+
+def multi_source_events(spans: pd.DataFrame, project) -> pd.DataFrame:
+    """Events reported by more than one source: date as drawn, summary, the sources."""
+    labels = source_labels(project)
+    rows = spans[spans["n_sources"] > 1]
+    return pd.DataFrame(
+        {
+            "Date (as drawn)": date_labels(rows),
+            "Theme": rows["theme"].to_numpy(),
+            "What happened": rows["summary"].to_numpy(),
+            "Sources": [", ".join(labels[s] for s in ids) for ids in rows["source_ids"]],
+            "Reports": rows["n_sources"].to_numpy(),
+        }
+    )

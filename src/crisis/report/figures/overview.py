@@ -1,0 +1,35 @@
+"""Figures of the analysis chapters that the other plot modules do not draw."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from crisis.report.style import INK, PALETTE
+
+SHARED, ALONE = "Shared with another source", "Reported by it alone"
+
+
+def draw_source_profile(profile: pd.DataFrame) -> plt.Figure:
+    """Events per source as stacked bars: told by other sources too, or by this source alone.
+
+    ``profile`` is ``crisis.report.chapters.sources.source_profile``: one row per source with the
+    columns
+    ``Source``, ``Shared with another source`` and ``Reported by it alone``.
+    """
+    missing = [c for c in ("Source", SHARED, ALONE) if c not in profile.columns]
+    if missing:
+        raise ValueError(f"profile lacks column(s): {', '.join(missing)}")
+    rows = profile.iloc[::-1].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8, 0.9 + 0.5 * len(rows)))
+    shared, alone = rows[SHARED].to_numpy(), rows[ALONE].to_numpy()
+    ax.barh(rows["Source"], shared, color=PALETTE["blue"], label="also reported by another source")
+    ax.barh(rows["Source"], alone, left=shared, color=PALETTE["sky_blue"],
+            label="reported by this source alone", hatch="//", edgecolor="white")  # fmt: skip
+    for y, (s, a) in enumerate(zip(shared, alone, strict=True)):
+        ax.text(s + a, y, f" {s} + {a}", va="center", fontsize=9, color=INK)
+    ax.set_xlabel("events reported")
+    ax.set_xlim(0, 1.15 * max(float((shared + alone).max()), 1.0))
+    ax.legend(loc="lower right", fontsize=9)
+    fig.tight_layout()
+    return fig

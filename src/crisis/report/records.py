@@ -1,0 +1,231 @@
+"""The events and claims of the project as the chapters look them up: one event's reports,
+dates, sources and actors; the story in date order; one fact's reports and values.
+
+An unknown event, fact or theme raises rather than giving an empty table that would read as
+"nothing happened".
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from crisis.analysis.corroboration import display_value
+from crisis.data.codebook import THEMES
+from crisis.data.dates import date_label
+from crisis.report.wording import source_labels, source_order
+
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def _event_rows(project, event_id: str) -> pd.DataFrame:
+    rows = project.events[project.events["event_id"] == event_id]
+    if rows.empty:
+        raise KeyError(f"no event '{event_id}' in data/events.csv")
+    return rows
+
+
+def best_report(project, event_id: str) -> pd.Series:
+    """The most precisely dated report of an event (stated before inferred, then source order)."""
+    order = {s: i for i, s in enumerate(source_order(project))}
+    rows = _event_rows(project, event_id)
+    key = rows.apply(
+        lambda r: (
+            _PRECISION_RANK[r["date_precision"]],
+            r["date_basis"] != "stated",
+            order[r["source_id"]],
+        ),
+        axis=1,
+    )
+    return rows.loc[key.sort_values(kind="stable").index[0]]
+
+
+def event_date(project, event_id: str) -> str:
+    """The date label of an event, from its most precise report."""
+    best = best_report(project, event_id)
+    return date_label(best["date"], best["date_precision"])
+
+
+def report_date(project, event_id: str, source_id: str) -> str:
+    """The date label one source gives an event; KeyError if that source does not report it."""
+    rows = _event_rows(project, event_id)
+    rows = rows[rows["source_id"] == source_id]
+    if rows.empty:
+        raise KeyError(f"source '{source_id}' does not report event '{event_id}'")
+    return date_label(rows.iloc[0]["date"], rows.iloc[0]["date_precision"])
+
+
+def event_sources(project, event_id: str) -> list[str]:
+    """The sources reporting an event, in sources.csv order."""
+    found = set(_event_rows(project, event_id)["source_id"])
+    return [s for s in source_order(project) if s in found]
+
+
+def event_actors(project, event_id: str, column: str = "actors") -> list[str]:
+    """The actor ids (or, with ``column="recipients"``, recipient ids) of all reports of an
+    event, each once, in the order the reports name them (reports in data/events.csv order)."""
+    rows = _event_rows(project, event_id).sort_values("row", kind="stable")
+    return list(dict.fromkeys(a for t in rows[column] for a in t))
+
+
+def event_count(project, event_type: str | None = None, theme: str | None = None) -> int:
+    """The number of distinct events (not reports), optionally of one type and one theme."""
+    events = project.events
+    if event_type is not None:
+        events = events[events["event_type"] == event_type]
+    if theme is not None:
+        events = events[events["theme"] == theme]
+    return int(events["event_id"].nunique())
+
+
+def story_spans(project) -> pd.DataFrame:
+    """Every event once (``crisis.analysis.timeline.event_spans``), in date order; events starting
+    on the
+    same date keep the order in which data/events.csv first reports them (the sources' order of
+    telling), not the alphabetical order of their ids."""
+    from crisis.analysis.timeline import event_spans
+
+    spans = event_spans(project.events, source_order(project))
+    first_row = project.events.groupby("event_id", sort=True)["row"].min()
+    spans = spans.assign(_r=spans["event_id"].map(first_row))
+    spans = spans.sort_values(["start", "_r"], kind="stable")
+    return spans.drop(columns="_r").reset_index(drop=True)
+
+
+def theme_spans(project, theme: str) -> pd.DataFrame:
+    """The events of one theme, each once, in the order of ``story_spans``."""
+    if theme not in THEMES:
+        raise ValueError(f"unknown theme {theme!r}; expected one of {', '.join(THEMES)}")
+    spans = story_spans(project)
+    return spans[spans["theme"] == theme].reset_index(drop=True)
+
+
+def event_quotes(project) -> dict[str, str]:
+    """event_id -> every report's verbatim quote with its source label, in sources.csv order:
+    'Encyclopedia: “…”; The Week: “…”'."""
+    labels = source_labels(project)
+    order = {s: i for i, s in enumerate(source_order(project))}
+    events = project.events.assign(_s=project.events["source_id"].map(order))
+    events = events.sort_values(["event_id", "_s"], kind="stable")
+    return {
+        event_id: "; ".join(
+            f"{labels[s]}: “{q}”" for s, q in zip(group["source_id"], group["quote"], strict=True)
+        )
+        for event_id, group in events.groupby("event_id", sort=True)
+    }
+
+
+def event_reports(project, event_ids: list[str]) -> pd.DataFrame:
+    """Every report of the given events: event, source, date as reported, verbatim quote.
+
+    Rows follow ``event_ids``, then sources.csv order. KeyError on an unknown event id.
+    """
+    for event_id in event_ids:
+        _event_rows(project, event_id)
+    labels = source_labels(project)
+    rows = project.events[project.events["event_id"].isin(event_ids)].copy()
+    rows["_o"] = rows["event_id"].map({e: i for i, e in enumerate(event_ids)})
+    rows["_s"] = rows["source_id"].map({s: i for i, s in enumerate(source_order(project))})
+    rows = rows.sort_values(["_o", "_s"], kind="stable")
+    return pd.DataFrame(
+        {
+            "Event": rows["event_id"].str.replace("_", " ").to_numpy(),
+            "Source": rows["source_id"].map(labels).to_numpy(),
+            "Date given": [
+                date_label(d, p) + (" (inferred)" if b == "inferred" else "")
+                for d, p, b in zip(
+                    rows["date"], rows["date_precision"], rows["date_basis"], strict=True
+                )
+            ],
+            "The source's words": rows["quote"].to_numpy(),
+        }
+    ).reset_index(drop=True)
+
+
+def claim_rows(claims: pd.DataFrame, fact_ids: list[str]) -> pd.DataFrame:
+    missing = [f for f in fact_ids if f not in set(claims["fact_id"])]
+    if missing:
+        raise KeyError(f"no claim {', '.join(map(repr, missing))} in data/claims.csv")
+    return claims[claims["fact_id"].isin(fact_ids)]
+
+
+def claim_reports(project, fact_ids: list[str]) -> pd.DataFrame:
+    """Every report of the given facts: what is counted, source, value as stated, quote."""
+    labels = source_labels(project)
+    rows = claim_rows(project.claims, fact_ids).copy()
+    rows["_o"] = rows["fact_id"].map({f: i for i, f in enumerate(fact_ids)})
+    rows = rows.sort_values(["_o", "row"], kind="stable")
+    return pd.DataFrame(
+        {
+            "What is counted": rows["subject"].to_numpy(),
+            "Source": rows["source_id"].map(labels).to_numpy(),
+            "Value": [
+                f"{display_value(v, m, h)} {u}"
+                for v, m, h, u in zip(
+                    rows["value"], rows["value_max"], rows["hedge"], rows["unit"], strict=True
+                )
+            ],
+            "The source's words": rows["quote"].to_numpy(),
+        }
+    ).reset_index(drop=True)
+
+
+def _claim_row(project, fact_id: str, source_id: str | None) -> pd.Series:
+    rows = project.claims[project.claims["fact_id"] == fact_id]
+    if source_id is not None:
+        rows = rows[rows["source_id"] == source_id]
+    if rows.empty:
+        raise KeyError(f"no claim '{fact_id}' from '{source_id}' in data/claims.csv")
+    return rows.iloc[0]
+
+
+def claim_value(project, fact_id: str, source_id: str | None = None) -> float:
+    """The value of a fact as one source (default: the first reporting it) states it."""
+    return float(_claim_row(project, fact_id, source_id)["value"])
+
+
+def claim_bounds(project, fact_id: str, source_id: str | None = None) -> tuple[float, float]:
+    """A stated range as (value, value_max); a single value gives (value, value)."""
+    row = _claim_row(project, fact_id, source_id)
+    top = row["value_max"]
+    return float(row["value"]), float(row["value"] if pd.isna(top) else top)
+
+
+def month_window(month: str) -> tuple[str, str]:
+    """'2019-03' -> ('2019-03-01', '2019-04-01'): the half-open window of one month.
+
+    Raises ValueError for anything but an existing YYYY-MM month.
+    """
+    date_label(month, "month")
+    start = pd.Timestamp(f"{month}-01")
+    end = start + pd.offsets.MonthBegin(1)
+    return f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}"
+
+
+def in_window(spans: pd.DataFrame, start: str, end: str) -> pd.Series:
+    """True for events whose whole span lies in [start, end) (a month-dated event in a month)."""
+    return (spans["start"] >= pd.Timestamp(start)) & (spans["end"] <= pd.Timestamp(end))
+
+
+def event_camps(spans: pd.DataFrame, camps: pd.DataFrame) -> dict[str, str]:
+    """event_id -> the camp of the actors who acted ('maduro', 'guaido' or 'none').
+
+    ``camps`` is ``crisis.analysis.network.compute_camps`` output. An event takes its actors' camp
+    when
+    all of its actors placed in a camp share one; actors in no camp are ignored; an event whose
+    actors are in no camp, or in both, is 'none'.
+    """
+    camp = dict(zip(camps["actor_id"], camps["camp"], strict=True))
+    out = {}
+    for event_id, actors in zip(spans["event_id"], spans["actors"], strict=True):
+        placed = {camp.get(a, "none") for a in actors} - {"none"}
+        out[event_id] = placed.pop() if len(placed) == 1 else "none"
+    return out
+
+
+def acting_camps(project) -> dict[str, str]:
+    """event_id -> camp of its actors (``event_camps``), with camps computed from the signed
+    actor network of all events (``crisis.analysis.network.compute_camps``)."""
+    from crisis.analysis.network import build_graph, compute_camps
+
+    camps = compute_camps(build_graph(project.events, project.actors))
+    return event_camps(story_spans(project), camps)

@@ -1,0 +1,159 @@
+"""The shared figure style and the helpers that put figures and numbers into the book.
+
+Colours are the Okabe–Ito palette, safe for the common forms of colour blindness. Figures have a
+white background and dark ink, so they stay legible as light "cards" in the book theme's dark
+mode; they are rendered as PNG at twice the screen resolution ("retina") for high-DPI screens.
+
+In a notebook, a figure is glued with ``show(fig, "name")`` and placed from markdown with::
+
+    ```{glue:figure} name
+    :alt: What the figure shows, for a screen-reader user.
+    :name: fig-name
+
+    The caption.
+    ```
+
+Numbers in prose are glued with ``glue_number("name", value)`` and written ``{glue:text}`name```.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+
+PALETTE: dict[str, str] = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "grey": "#8C8C8C",
+}
+THEME_COLOURS: dict[str, str] = {
+    "background": PALETTE["grey"],
+    "military": PALETTE["orange"],
+    "russia": PALETTE["vermillion"],
+    "sanctions": PALETTE["blue"],
+}
+CAMP_COLOURS: dict[str, str] = {
+    "maduro": PALETTE["vermillion"],
+    "guaido": PALETTE["blue"],
+    "none": "#BBBBBB",
+}
+_SOURCE_CYCLE = ("black", "orange", "sky_blue", "bluish_green", "reddish_purple", "blue")
+INK = "#222222"
+_GLUE_NAME = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def source_colours(source_ids: list[str]) -> dict[str, str]:
+    """A distinct palette colour per source, in the given order.
+
+    Raises ValueError on a repeated id, or on more sources than there are distinct colours (two
+    sources sharing a colour could not be told apart in a figure).
+    """
+    ids = list(source_ids)
+    repeated = sorted({s for s in ids if ids.count(s) > 1})
+    if repeated:
+        raise ValueError(f"source ids repeated: {', '.join(repeated)}")
+    if len(ids) > len(_SOURCE_CYCLE):
+        raise ValueError(
+            f"{len(ids)} sources but only {len(_SOURCE_CYCLE)} distinct source colours: "
+            "add a colour to crisis.report.style._SOURCE_CYCLE"
+        )
+    return {s: PALETTE[name] for s, name in zip(ids, _SOURCE_CYCLE, strict=False)}
+
+
+def use_style() -> None:
+    """Set matplotlib's defaults for every figure of the book (and retina inline output)."""
+    mpl.rcParams.update(
+        {
+            "figure.facecolor": "white",
+            "axes.facecolor": "white",
+            "savefig.facecolor": "white",
+            "figure.dpi": 100,
+            "font.size": 11,
+            "axes.titlesize": 12,
+            "axes.labelsize": 11,
+            "axes.edgecolor": INK,
+            "axes.labelcolor": INK,
+            "text.color": INK,
+            "xtick.color": INK,
+            "ytick.color": INK,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.prop_cycle": mpl.cycler(color=[PALETTE[c] for c in _SOURCE_CYCLE]),
+            "legend.frameon": False,
+            "svg.hashsalt": "crisis",
+            "path.simplify": True,
+        }
+    )
+    try:
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+        set_matplotlib_formats("retina")
+    except ImportError:  # pragma: no cover - outside IPython the default is fine
+        pass
+
+
+def check_glue_name(name: str) -> str:
+    """Return ``name`` if it can be a glue key (letters, digits, ``_`` and ``-``), else raise."""
+    if not _GLUE_NAME.fullmatch(name):
+        raise ValueError(f"glue name must be letters, digits, '_' or '-', got {name!r}")
+    return name
+
+
+def show(fig: Figure, name: str) -> None:
+    """Glue ``fig`` under ``name`` for a ``{glue:figure}`` directive, then close it.
+
+    The figure is not displayed in the cell; the markdown places it, with its caption, alt text
+    and label (see the module docstring). Raises TypeError if ``fig`` is not a Figure.
+    """
+    from myst_nb import glue
+
+    if not isinstance(fig, Figure):
+        raise TypeError(f"show() needs a matplotlib Figure, got {type(fig).__name__}")
+    check_glue_name(name)
+
+    glue(name, fig, display=False)
+    plt.close(fig)
+
+
+def format_number(value: float, decimals: int = 1) -> str:
+    """1234 -> '1,234'; 33.4 -> '33.4'; 41900000 -> '41,900,000'; 3.0 -> '3'.
+
+    Raises ValueError for NaN or infinity (a missing value must never reach the prose) and for a
+    negative number of decimals.
+    """
+    if not math.isfinite(value):
+        raise ValueError(f"cannot write {value!r} in prose")
+    if decimals < 0:
+        raise ValueError(f"decimals must be >= 0, got {decimals}")
+    rounded = round(float(value), decimals)
+    if rounded.is_integer():
+        return f"{int(rounded):,}"
+    return f"{rounded:,.{decimals}f}"
+
+
+def glue_number(name: str, value: float, decimals: int = 1) -> None:
+    """Glue a number, formatted for prose, to be written ``{glue:text}`name```."""
+    glue_text(name, format_number(value, decimals))
+
+
+def glue_text(name: str, text: str) -> None:
+    """Glue a piece of text for prose.
+
+    Returns None, so a notebook cell ending with it shows nothing (a trailing ``;`` is not
+    reliable: nbval executes cells without storing history, which defeats IPython's check).
+    """
+    from myst_nb import glue
+
+    if not isinstance(text, str):
+        raise TypeError(f"glue_text() needs a str, got {type(text).__name__}")
+    glue(check_glue_name(name), text, display=False)

@@ -1,0 +1,182 @@
+"""Editing a data file and rebuilding never shows a stale number or figure; a no-op rebuild is free.
+
+On a clean copy of the project the book is built three times: from scratch; after one new event
+report is added to ``data/events.csv`` (a second, separately coded reading of a day-precise
+event, whose quote exists, so the data check still passes); and again with nothing changed.
+The landing page's glued count of events and the timeline's figure must change with the data,
+and the last build must execute no notebook at all.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from support.project_copy import (
+    Run,
+    add_event_report,
+    build_book,
+    copy_project,
+    executed_notebooks,
+    run,
+)
+
+pytestmark = pytest.mark.slow
+
+PROBE_ID = "freshness_probe"
+GLUED = re.compile(r'<span class="pasted-text">(.*?)</span>', re.S)
+IMAGE = re.compile(r'<img[^>]*\bsrc="([^"]+)"')
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build showed: its log, the landing page's glued texts, the timeline's images."""
+
+    run: Run
+    glued: list[str]
+    figures: list[bytes]
+
+
+def glued_texts(html: str) -> list[str]:
+    """The glued texts (``{glue:text}``) of a page, in page order."""
+    return [text.strip() for text in GLUED.findall(html)]
+
+
+def page_images(page: Path) -> list[bytes]:
+    """The bytes of every image a built page shows, in page order."""
+    html = page.read_text(encoding="utf-8")
+    return [(page.parent / src).read_bytes() for src in IMAGE.findall(html)]
+
+
+def event_count(events: Path) -> int:
+    """The number of distinct events (event ids) in ``events.csv``."""
+    with events.open(encoding="utf-8", newline="") as handle:
+        return len({row["event_id"] for row in csv.DictReader(handle)})
+
+
+def build(root: Path) -> Built:
+    """Build the book in ``root``; fail with the log's end if the build fails."""
+    result = build_book(root)
+    assert result.returncode == 0, ANSI.sub("", result.output)[-5000:]
+    site = root / "_build" / "html" / "book"
+    return Built(
+        run=result,
+        glued=glued_texts((site / "index.html").read_text(encoding="utf-8")),
+        figures=page_images(site / "timeline.html"),
+    )
+
+
+@dataclass(frozen=True)
+class Story:
+    """The three builds of the test and the event counts before and after the edit."""
+
+    notebooks: list[str]
+    clean: Built
+    edited: Built
+    noop: Built
+    events_before: int
+    events_after: int
+    check: Run
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory: pytest.TempPathFactory) -> Story:
+    """Build, edit one data row, rebuild, rebuild again without changes."""
+    root = copy_project(tmp_path_factory.mktemp("fresh") / "project")
+    events = root / "data" / "events.csv"
+    clean = build(root)
+    before = event_count(events)
+    add_event_report(events, PROBE_ID)
+    check = run([sys.executable, "-m", "crisis", "check"], root)
+    edited = build(root)
+    noop = build(root)
+    return Story(
+        notebooks=sorted(str(p) for p in (root / "book").glob("*.ipynb")),
+        clean=clean,
+        edited=edited,
+        noop=noop,
+        events_before=before,
+        events_after=event_count(events),
+        check=check,
+    )
+
+
+def test_the_added_report_passes_the_data_check(story: Story) -> None:
+    assert story.check.returncode == 0, story.check.output
+    assert story.events_after == story.events_before + 1
+
+
+def test_a_clean_build_executes_every_notebook(story: Story) -> None:
+    assert sorted(executed_notebooks(story.clean.run.output)) == story.notebooks
+
+
+def test_a_data_edit_executes_every_notebook_again(story: Story) -> None:
+    assert sorted(executed_notebooks(story.edited.run.output)) == story.notebooks
+
+
+def test_a_data_edit_changes_the_glued_event_count(story: Story) -> None:
+    before, after = story.clean.glued, story.edited.glued
+    assert str(story.events_before) in before, f"no glued count of events in {before}"
+    position = before.index(str(story.events_before))
+    assert after[position] == str(story.events_after), (before, after)
+
+
+def test_a_data_edit_changes_the_timeline_figure(story: Story) -> None:
+    assert story.clean.figures, "the timeline page shows no image"
+    assert len(story.edited.figures) == len(story.clean.figures)
+    assert story.edited.figures != story.clean.figures
+
+
+def test_a_rebuild_without_changes_executes_nothing(story: Story) -> None:
+    log = ANSI.sub("", story.noop.run.output)
+    assert executed_notebooks(log) == []
+    assert "0 added, 0 changed, 0 removed" in log, log[-3000:]
+    assert story.noop.glued == story.edited.glued
+    assert story.noop.figures == story.edited.figures
+
+
+def test_glued_texts_and_images_are_read_from_html(tmp_path: Path) -> None:
+    (tmp_path / "img.png").write_bytes(b"png bytes")
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<p><span class="pasted-text">105</span> and <span class="pasted-text">\n7 May\n'
+        '</span></p><img alt="x" src="img.png" />',
+        encoding="utf-8",
+    )
+    assert glued_texts(page.read_text(encoding="utf-8")) == ["105", "7 May"]
+    assert page_images(page) == [b"png bytes"]
+    assert glued_texts("<p>no glue</p>") == []
+
+
+def test_a_missing_image_is_an_error(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text('<img src="gone.png">', encoding="utf-8")
+    with pytest.raises(FileNotFoundError):
+        page_images(page)
+
+
+def test_the_added_report_is_a_new_event_of_a_known_day(tmp_path: Path) -> None:
+    events = tmp_path / "events.csv"
+    events.write_text(
+        'event_id,date,date_precision,quote\na,2019,year,"x, y"\nb,2019-03-23,day,"z ""q"""\n',
+        encoding="utf-8",
+    )
+    row = add_event_report(events, "probe")
+    assert row == {
+        "event_id": "probe",
+        "date": "2019-03-23",
+        "date_precision": "day",
+        "quote": 'z "q"',
+    }
+    assert events.read_text(encoding="utf-8").endswith('probe,2019-03-23,day,"z ""q"""\n')
+    assert event_count(events) == 3
+    with pytest.raises(ValueError, match="taken"):
+        add_event_report(events, "probe")
+    events.write_text("event_id,date,date_precision\na,2019,year\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="day-precise"):
+        add_event_report(events, "probe")

@@ -1,0 +1,452 @@
+"""Tests of the landing-page numbers and the analysis chapters' tables (crisis.report.chapters)."""
+
+from __future__ import annotations
+
+import math
+from types import SimpleNamespace
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from crisis.analysis import network
+from crisis.analysis.timeline import event_spans
+from crisis.data.codebook import EVENT_TYPES
+from crisis.report import display
+from crisis.report.chapters import landing
+from crisis.report.chapters import network as network_page
+from crisis.report.chapters import sources as sources_page
+from crisis.report.chapters import timeline as timeline_page
+from crisis.report.figures.overview import draw_source_profile
+
+matplotlib.use("Agg")
+
+EVENT_COLUMNS = [
+    "event_id",
+    "date",
+    "date_precision",
+    "date_basis",
+    "theme",
+    "event_type",
+    "mode",
+    "actors",
+    "recipients",
+    "summary",
+    "source_id",
+    "quote",
+    "note",
+]
+
+
+def _event(event_id, date, precision, source_id, etype="SUPPORT", actors=("a",),
+           recipients=("maduro",), basis="stated", theme="background"):  # fmt: skip
+    return {
+        "event_id": event_id, "date": date, "date_precision": precision, "date_basis": basis,
+        "theme": theme, "event_type": etype, "mode": "", "actors": tuple(actors),
+        "recipients": tuple(recipients), "summary": f"{event_id} happened.",
+        "source_id": source_id, "quote": "q", "note": "",
+    }  # fmt: skip
+
+
+@pytest.fixture
+def tiny():
+    """A small, hand-checkable project: three sources, five actors, four events, three facts."""
+    sources = pd.DataFrame({"source_id": ["s1", "s2", "s3"], "label": ["One", "Two", "Three"]})
+    actors = pd.DataFrame(
+        {
+            "actor_id": ["a", "b", "maduro", "guaido", "press"],
+            "name": ["Alpha", "Beta", "Maduro", "Guaidó", "The Press"],
+            "kind": ["state", "person", "person", "person", "company"],
+            "country": ["", "", "", "", ""],
+            "role": ["participant", "participant", "participant", "participant", "media"],
+        }
+    )
+    events = pd.DataFrame.from_records(
+        [
+            _event("e1", "2019-03-23", "day", "s1"),
+            _event("e1", "2019-03", "month", "s2", basis="inferred"),
+            _event(
+                "e2", "2018", "year", "s1", etype="SUPPORT", actors=("b",), recipients=("guaido",)
+            ),  # fmt: skip
+            _event(
+                "e3",
+                "2001-05",
+                "month",
+                "s3",
+                etype="ACCUSE",
+                actors=("a",),
+                recipients=("guaido",),
+                theme="russia",
+            ),  # fmt: skip
+            _event(
+                "e4",
+                "2020",
+                "year",
+                "s2",
+                etype="SUPPORT",
+                actors=("press",),
+                recipients=("maduro",),
+                basis="inferred",
+            ),  # fmt: skip
+        ],
+        columns=EVENT_COLUMNS,
+    )
+    claims = pd.DataFrame(
+        {
+            "fact_id": ["troops", "troops", "troops", "cargo"],
+            "source_id": ["s1", "s2", "s3", "s1"],
+            "value": [99.0, 100.0, 90.0, 35.0],
+            "value_max": [math.nan, math.nan, 95.0, math.nan],
+        }
+    )
+    return SimpleNamespace(sources=sources, actors=actors, events=events, claims=claims)
+
+
+# --- display -------------------------------------------------------------------------------
+
+
+def test_html_table_keeps_every_row_and_character_and_drops_the_index():
+    quote = ("A long quote <with> markup-like text " * 5).strip()
+    frame = pd.DataFrame({"Quote": [quote] * 70, "n": range(70)})
+    html = display.html_table(frame).data
+    assert html.count("<tr") == 71
+    assert quote.replace("<", "&lt;").replace(">", "&gt;") in html
+    assert "<th></th>" not in html and ">69<" in html
+    assert html == display.html_table(frame).data
+
+
+def test_html_table_refuses_anything_but_a_dataframe():
+    with pytest.raises(TypeError, match="expected a DataFrame"):
+        display.html_table([1, 2, 3])
+
+
+# --- landing page ---------------------------------------------------------------------------
+
+
+def test_project_counts_counts_events_once_and_reports_each(tiny):
+    counts = landing.project_counts(tiny)
+    assert counts == {
+        "sources": 3, "actors": 5, "events": 4, "event_reports": 5, "multi_source_events": 1,
+        "claims": 4, "facts": 2, "multi_source_facts": 1,
+    }  # fmt: skip
+
+
+def test_date_range_labels_each_end_at_its_own_precision(tiny):
+    spans = event_spans(tiny.events, ["s1", "s2", "s3"])
+    assert landing.date_range(spans) == ("May 2001", "2020")
+
+
+def test_year_range_does_not_run_into_the_year_after_a_year_span(tiny):
+    spans = event_spans(tiny.events, ["s1", "s2", "s3"])
+    assert landing.year_range(spans) == (2001, 2020)
+
+
+def test_date_and_year_range_refuse_an_empty_timeline(tiny):
+    empty = event_spans(tiny.events, ["s1", "s2", "s3"]).iloc[0:0]
+    with pytest.raises(ValueError, match="no events"):
+        landing.date_range(empty)
+    with pytest.raises(ValueError, match="no events"):
+        landing.year_range(empty)
+
+
+def test_camp_sizes_always_has_three_camps_and_rejects_unknown_ones():
+    camps = pd.DataFrame({"actor_id": ["x", "y", "z"], "camp": ["maduro", "maduro", "none"]})
+    assert landing.camp_sizes(camps) == {"maduro": 2, "guaido": 0, "none": 1}
+    with pytest.raises(ValueError, match="unknown camp"):
+        landing.camp_sizes(pd.DataFrame({"actor_id": ["x"], "camp": ["neutral"]}))
+
+
+def test_backing_states_counts_states_only_and_only_support_for_a_principal(tiny):
+    seeds = {"maduro": ("maduro",), "guaido": ("guaido",)}
+    # e1: state Alpha backs Maduro; e2: a person backs Guaidó; e3: an ACCUSE; e4: a company.
+    assert landing.backing_states(tiny, seeds) == {"guaido": [], "maduro": ["Alpha"]}
+
+
+def test_value_range_includes_range_ends_and_rejects_unknown_facts(tiny):
+    assert landing.value_range(tiny.claims, "troops") == (90.0, 100.0)
+    with pytest.raises(KeyError, match="no claim 'ghost'"):
+        landing.value_range(tiny.claims, "ghost")
+
+
+def test_differing_facts_keeps_everything_but_agreement():
+    comparison = pd.DataFrame(
+        {"fact_id": ["a", "b", "c"], "status": ["agree", "within tolerance", "conflict"]}
+    )
+    assert list(landing.differing_facts(comparison)["fact_id"]) == ["b", "c"]
+
+
+@pytest.mark.parametrize(("part", "whole", "expected"), [(1, 3, 33.3), (0, 5, 0.0), (5, 5, 100.0)])
+def test_percent(part, whole, expected):
+    assert landing.percent(part, whole) == expected
+
+
+@pytest.mark.parametrize(("part", "whole"), [(1, 0), (-1, 4), (5, 4)])
+def test_percent_rejects_impossible_shares(part, whole):
+    with pytest.raises(ValueError):
+        landing.percent(part, whole)
+
+
+# --- network --------------------------------------------------------------------------------
+
+
+def test_tie_rules_follow_the_codebook_scores():
+    rules = network_page.tie_rules()
+    assert len(rules) == len(EVENT_TYPES)
+    for row in rules.itertuples(index=False):
+        score = EVENT_TYPES[row[0]].score
+        assert row[2] == score
+        assert row[3] == ("positive" if score > 0 else "negative")
+        assert row[4] == pytest.approx(abs(score) / 10)
+    assert list(rules["PLOVER score"]) == sorted(rules["PLOVER score"], reverse=True)
+
+
+def test_graph_summary_counts_signed_pairs(tiny):
+    graph = network.build_graph(tiny.events, tiny.actors)
+    summary = network_page.graph_summary(graph)
+    # ties: a->maduro (+), b->guaido (+), a->guaido (-), press->maduro (+); nobody is untied.
+    assert summary == {
+        "actors": 5, "tied_actors": 5, "untied_actors": 0, "pairs": 4, "positive_pairs": 3,
+        "negative_pairs": 1, "mixed_pairs": 0,
+    }  # fmt: skip
+
+
+def test_camp_table_and_role_camps_list_members_by_name(tiny):
+    camps = pd.DataFrame(
+        {"actor_id": ["a", "b", "maduro", "guaido", "press"],
+         "camp": ["maduro", "guaido", "maduro", "guaido", "none"]}
+    )  # fmt: skip
+    table = network_page.camp_table(camps, tiny.actors)
+    assert list(table["Camp"]) == ["Maduro", "Maduro", "Guaidó", "no camp"]
+    assert list(table["Names"]) == ["Maduro", "Alpha", "Beta, Guaidó", "The Press"]
+    assert table["Actors"].sum() == len(camps)
+    roles = network_page.role_camps(camps, tiny.actors).set_index("Role")
+    assert roles.loc["media"].to_dict() == {"Maduro": 0, "Guaidó": 0, "no camp": 1}
+    assert roles.loc["participant"].to_dict() == {"Maduro": 2, "Guaidó": 2, "no camp": 0}
+
+
+def test_single_tie_actors_ignores_seeds_and_unplaced_actors():
+    camps = pd.DataFrame(
+        {
+            "actor_id": ["s", "x", "y", "z"],
+            "camp": ["maduro", "maduro", "guaido", "none"],
+            "seed": [True, False, False, False],
+            "n_ties": [1, 1, 3, 1],
+        }
+    )
+    assert network_page.single_tie_actors(camps) == 1
+
+
+def test_single_tie_names_filters_by_kind(tiny):
+    camps = pd.DataFrame(
+        {"actor_id": ["a", "b", "maduro", "press"], "camp": ["maduro", "guaido", "maduro", "none"],
+         "seed": [False, False, True, False], "n_ties": [1, 1, 1, 1]}
+    )  # fmt: skip
+    assert network_page.single_tie_names(camps, tiny.actors) == ["Alpha", "Beta"]
+    assert network_page.single_tie_names(camps, tiny.actors, kind="state") == ["Alpha"]
+    assert network_page.single_tie_names(camps, tiny.actors, kind="company") == []
+
+
+def test_top_actors_ranks_by_the_chosen_measure_and_rejects_bad_arguments(tiny):
+    centrality = pd.DataFrame(
+        {
+            "actor_id": ["a", "b", "maduro"],
+            "degree_pos": [1, 3, 3], "betweenness_pos": [0.0, 0.1, 0.2],
+            "pagerank_pos": [0.5, 0.2, 0.3],
+            "degree_neg": [0, 0, 0], "betweenness_neg": [0.0, 0.0, 0.0],
+            "pagerank_neg": [0.3, 0.3, 0.4],
+        }
+    )  # fmt: skip
+    by_degree = network_page.top_actors(centrality, tiny.actors, "pos", n=2)
+    assert list(by_degree["Actor"]) == ["Maduro", "Beta"]  # equal degree: higher PageRank first
+    by_rank = network_page.top_actors(centrality, tiny.actors, "neg", by="pagerank")
+    assert list(by_rank["Actor"]) == ["Maduro", "Alpha", "Beta"]
+    with pytest.raises(ValueError, match="layer"):
+        network_page.top_actors(centrality, tiny.actors, "both")
+    with pytest.raises(ValueError, match="by must be"):
+        network_page.top_actors(centrality, tiny.actors, "pos", by="fame")
+
+
+def test_fragile_camps_and_dependence_counts(tiny):
+    robustness = pd.DataFrame(
+        {
+            "actor_id": ["a", "b", "maduro"],
+            "camp": ["maduro", "guaido", "maduro"],
+            "without_s1": ["none", "guaido", "maduro"],
+            "without_s2": ["maduro", "maduro", "maduro"],
+            "without_s3": ["none", "guaido", "maduro"],
+            "depends_on": ["s1|s3", "s2", ""],
+        }
+    )
+    fragile = network_page.fragile_camps(robustness, tiny)
+    assert fragile.to_dict("records") == [
+        {"Actor": "Alpha", "Camp": "Maduro", "Left out": "One", "Camp without it": "no camp"},
+        {"Actor": "Alpha", "Camp": "Maduro", "Left out": "Three", "Camp without it": "no camp"},
+        {"Actor": "Beta", "Camp": "Guaidó", "Left out": "Two", "Camp without it": "Maduro"},
+    ]
+    counts = network_page.dependence_counts(robustness, tiny)
+    assert list(counts["Assignments that change"]) == [1, 1, 1]
+
+
+def test_robust_core_keeps_well_tied_actors_no_single_source_decides(tiny):
+    camps = pd.DataFrame(
+        {"actor_id": ["a", "b", "maduro", "press"], "camp": ["maduro", "guaido", "maduro", "none"],
+         "n_ties": [3, 5, 4, 9]}
+    )  # fmt: skip
+    robustness = pd.DataFrame(
+        {"actor_id": ["a", "b", "maduro", "press"], "depends_on": ["", "s1", "", ""]}
+    )
+    assert network_page.robust_core(robustness, camps, tiny) == ["Maduro", "Alpha"]
+    assert network_page.robust_core(robustness, camps, tiny, min_ties=4) == ["Maduro"]
+
+
+def test_robust_core_rejects_duplicate_actors(tiny):
+    camps = pd.DataFrame({"actor_id": ["a"], "camp": ["maduro"], "n_ties": [3]})
+    robustness = pd.DataFrame({"actor_id": ["a", "a"], "depends_on": ["", ""]})
+    with pytest.raises(pd.errors.MergeError):
+        network_page.robust_core(robustness, camps, tiny)
+
+
+def test_sanctions_by_camp_counts_each_event_once_per_camp():
+    events = pd.DataFrame(
+        {
+            "event_id": ["s1", "s1", "s2", "x"],
+            "event_type": ["SANCTION", "SANCTION", "SANCTION", "SUPPORT"],
+            "actors": [("us", "ca"), ("us",), ("ve",), ("us",)],
+        }
+    )
+    camps = pd.DataFrame({"actor_id": ["us", "ca", "ve"], "camp": ["guaido", "guaido", "maduro"]})
+    assert network_page.sanctions_by_camp(events, camps) == {"maduro": 1, "guaido": 1, "none": 0}
+    assert network_page.sanction_events(events, camps) == {
+        "maduro": ["s2"],
+        "guaido": ["s1"],
+        "none": [],
+    }
+
+
+def test_frustrated_table_names_actors_and_events(tiny):
+    frustrated = pd.DataFrame(
+        {"source": ["a"], "target": ["guaido"], "weight": [0.46], "source_camp": ["maduro"],
+         "target_camp": ["guaido"], "event_ids": ["e1|e3"]}
+    )  # fmt: skip
+    table = network_page.frustrated_table(frustrated, tiny)
+    assert table.iloc[0].to_dict() == {
+        "From": "Alpha", "To": "Guaidó", "Camps": "Maduro → Guaidó", "Net weight": 0.46,
+        "Events": "e1 happened. / e3 happened.",
+    }  # fmt: skip
+
+
+# --- timeline -------------------------------------------------------------------------------
+
+
+def test_precision_and_basis_counts(tiny):
+    spans = event_spans(tiny.events, ["s1", "s2", "s3"])
+    assert timeline_page.precision_counts(spans) == {"day": 1, "month": 1, "year": 2}
+    assert timeline_page.basis_counts(spans) == {"stated": 3, "inferred": 1}
+    assert timeline_page.basis_counts(tiny.events) == {"stated": 3, "inferred": 2}
+
+
+def test_multi_source_events_lists_each_such_event_once_with_its_sources(tiny):
+    spans = event_spans(tiny.events, ["s1", "s2", "s3"])
+    table = timeline_page.multi_source_events(spans, tiny)
+    assert table.to_dict("records") == [
+        {"Date (as drawn)": "23 March 2019", "Theme": "background",
+         "What happened": "e1 happened.", "Sources": "One, Two", "Reports": 2}
+    ]  # fmt: skip
+
+
+def test_dating_notes_show_each_report_in_source_order(tiny):
+    tiny.events.loc[1, "note"] = "From the other sources."
+    table = timeline_page.dating_notes(tiny, "e1")
+    assert table.to_dict("records") == [
+        {"Source": "One", "Date": "23 March 2019", "Basis": "stated",
+         "How the date was fixed": "—"},
+        {"Source": "Two", "Date": "March 2019", "Basis": "inferred",
+         "How the date was fixed": "From the other sources."},
+    ]  # fmt: skip
+    with pytest.raises(KeyError, match="no event 'ghost'"):
+        timeline_page.dating_notes(tiny, "ghost")
+
+
+def test_year_counts_split_before_during_after(tiny):
+    spans = event_spans(tiny.events, ["s1", "s2", "s3"])
+    assert timeline_page.year_counts(spans, 2019) == {"before": 2, "during": 1, "after": 1}
+
+
+def test_busiest_month_prefers_the_earlier_month_on_a_tie_and_needs_events():
+    counts = pd.DataFrame({"russia": [0, 2, 0, 2], "military": [0, 0, 0, 0]}, index=[1, 2, 3, 4])
+    assert timeline_page.busiest_month(counts, 2019) == ("February 2019", 2)
+    with pytest.raises(ValueError, match="no event"):
+        timeline_page.busiest_month(counts * 0, 2019)
+
+
+def test_report_dates_in_source_order_and_unknown_event(tiny):
+    assert timeline_page.report_dates(tiny, "e1") == {"s1": "23 March 2019", "s2": "March 2019"}
+    with pytest.raises(KeyError, match="no event 'ghost'"):
+        timeline_page.report_dates(tiny, "ghost")
+
+
+# --- sources --------------------------------------------------------------------------------
+
+
+def test_source_profile_splits_shared_and_own_events(tiny):
+    profile = sources_page.source_profile(tiny)
+    assert profile.to_dict("records") == [
+        {"Source": "One", "Events": 2, "Shared with another source": 1,
+         "Reported by it alone": 1, "Facts (numbers)": 2},
+        {"Source": "Two", "Events": 2, "Shared with another source": 1,
+         "Reported by it alone": 1, "Facts (numbers)": 1},
+        {"Source": "Three", "Events": 1, "Shared with another source": 0,
+         "Reported by it alone": 1, "Facts (numbers)": 1},
+    ]  # fmt: skip
+
+
+def test_sources_per_event(tiny):
+    table = sources_page.sources_per_event(tiny)
+    assert table.to_dict("records") == [
+        {"Sources reporting": 1, "Events": 3},
+        {"Sources reporting": 2, "Events": 1},
+    ]
+
+
+def test_comparison_table_puts_conflicts_first():
+    comparison = pd.DataFrame(
+        {
+            "fact_id": ["a", "b", "c"], "subject": ["A", "B", "C"], "unit": ["u", "u", "u"],
+            "values": ["x", "y", "z"], "spread": [0.0, 1.0, 50.0],
+            "rel_spread": [0.0, 0.01, 0.5], "status": ["agree", "within tolerance", "conflict"],
+        }
+    )  # fmt: skip
+    table = sources_page.comparison_table(comparison)
+    assert list(table["What is counted"]) == ["C", "B", "A"]
+    assert list(table["Spread (% of largest)"]) == [50.0, 1.0, 0.0]
+
+
+def test_claim_displays_show_hedges_and_ranges(tiny):
+    tiny.claims["hedge"] = ["", "nearly", "", ""]
+    assert sources_page.claim_displays(tiny, "troops") == {
+        "s1": "99",
+        "s2": "nearly 100",
+        "s3": "90–95",
+    }
+    with pytest.raises(KeyError, match="no claim 'ghost'"):
+        sources_page.claim_displays(tiny, "ghost")
+
+
+def test_date_disagreements():
+    corroboration = pd.DataFrame({"event_id": ["z", "a", "m"], "dates_agree": [False, True, False]})
+    assert sources_page.date_disagreements(corroboration) == ["m", "z"]
+
+
+# --- figure ---------------------------------------------------------------------------------
+
+
+def test_draw_source_profile_draws_two_bars_per_source(tiny):
+    fig = draw_source_profile(sources_page.source_profile(tiny))
+    ax = fig.axes[0]
+    assert len(ax.patches) == 2 * len(tiny.sources)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Three", "Two", "One"]
+
+
+def test_draw_source_profile_rejects_a_table_without_the_split():
+    with pytest.raises(ValueError, match="lacks column"):
+        draw_source_profile(pd.DataFrame({"Source": ["One"], "Events": [3]}))

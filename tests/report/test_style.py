@@ -1,0 +1,163 @@
+"""Tests of the shared figure style and the glue helpers (crisis.report.style)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import matplotlib
+import matplotlib.pyplot as plt
+import myst_nb
+import pytest
+
+from crisis.data.codebook import THEMES
+from crisis.report import style
+
+matplotlib.use("Agg")
+
+HEX = re.compile(r"#[0-9A-F]{6}")
+OKABE_ITO = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
+
+
+def _luminance(hex_colour: str) -> float:
+    """Relative luminance (WCAG) of a #RRGGBB colour."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio between two colours."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.fixture
+def glued(monkeypatch):
+    """Record what the helpers glue instead of displaying it through IPython."""
+    calls: list[tuple[str, object, bool]] = []
+    monkeypatch.setattr(myst_nb, "glue", lambda n, v, display=True: calls.append((n, v, display)))
+    return calls
+
+
+def test_palette_is_okabe_ito_hex():
+    assert all(HEX.fullmatch(c) for c in style.PALETTE.values())
+    assert set(style.PALETTE.values()) >= OKABE_ITO
+
+
+def test_theme_colours_cover_exactly_the_codebook_themes_and_differ():
+    assert set(style.THEME_COLOURS) == set(THEMES)
+    assert len(set(style.THEME_COLOURS.values())) == len(THEMES)
+
+
+def test_camp_colours_are_distinct_and_the_two_camps_are_palette_colours():
+    assert set(style.CAMP_COLOURS) == {"maduro", "guaido", "none"}
+    assert len(set(style.CAMP_COLOURS.values())) == 3
+    assert {style.CAMP_COLOURS["maduro"], style.CAMP_COLOURS["guaido"]} <= OKABE_ITO
+
+
+def test_ink_is_legible_on_the_white_figure_background():
+    assert _contrast(style.INK, "#FFFFFF") >= 7
+
+
+def test_source_colours_keep_order_and_are_distinct():
+    ids = ["encyclopedia", "the_week", "the_slatest", "state_dept_provoked", "battle_for_influence"]
+    colours = style.source_colours(ids)
+    assert list(colours) == ids
+    assert len(set(colours.values())) == len(ids)
+    assert style.source_colours(ids) == colours
+    assert style.source_colours([]) == {}
+
+
+def test_source_colours_reject_repeated_ids():
+    with pytest.raises(ValueError, match="repeated: a"):
+        style.source_colours(["a", "b", "a"])
+
+
+def test_source_colours_reject_more_sources_than_colours():
+    with pytest.raises(ValueError, match="distinct source colours"):
+        style.source_colours([f"s{i}" for i in range(20)])
+
+
+def test_use_style_sets_white_background_dark_ink_and_fixed_svg_salt():
+    with matplotlib.rc_context():
+        style.use_style()
+        rc = matplotlib.rcParams
+        assert matplotlib.colors.to_hex(rc["figure.facecolor"]) == "#ffffff"
+        assert matplotlib.colors.to_hex(rc["savefig.facecolor"]) == "#ffffff"
+        assert rc["text.color"] == style.INK
+        assert rc["svg.hashsalt"] == "crisis"
+        assert rc["font.size"] >= 10
+        cycle = [c.upper() for c in rc["axes.prop_cycle"].by_key()["color"]]
+        assert set(cycle) <= set(style.PALETTE.values())
+
+
+def test_same_figure_saves_to_identical_bytes(tmp_path):
+    def draw(path):
+        with matplotlib.rc_context():
+            style.use_style()
+            fig, ax = plt.subplots()
+            ax.bar(["a", "b"], [1, 2])
+            fig.savefig(path, format="svg", metadata={"Date": None})
+            plt.close(fig)
+        return path.read_bytes()
+
+    assert draw(tmp_path / "one.svg") == draw(tmp_path / "two.svg")
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "text"),
+    [
+        (1234, 1, "1,234"),
+        (3.0, 1, "3"),
+        (41_900_000, 1, "41,900,000"),
+        (33.44, 1, "33.4"),
+        (33.96, 1, "34"),
+        (0.125, 2, "0.12"),
+        (-1500, 0, "-1,500"),
+        (2.5, 0, "2"),
+    ],
+)
+def test_format_number(value, decimals, text):
+    assert style.format_number(value, decimals) == text
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])
+def test_format_number_refuses_missing_values(value):
+    with pytest.raises(ValueError, match="cannot write"):
+        style.format_number(value)
+
+
+def test_format_number_refuses_negative_decimals():
+    with pytest.raises(ValueError, match="decimals"):
+        style.format_number(1.5, -1)
+
+
+def test_glue_number_glues_the_formatted_text_hidden(glued):
+    assert style.glue_number("n_events", 1234.0) is None
+    assert glued == [("n_events", "1,234", False)]
+
+
+def test_glue_text_refuses_non_text_and_bad_names(glued):
+    with pytest.raises(TypeError, match="needs a str"):
+        style.glue_text("n", 3)
+    with pytest.raises(ValueError, match="glue name"):
+        style.glue_text("two words", "x")
+    with pytest.raises(ValueError, match="glue name"):
+        style.glue_text("", "x")
+    assert glued == []
+
+
+def test_show_glues_the_figure_and_closes_it(glued):
+    fig, _ = plt.subplots()
+    style.show(fig, "fig_test")
+    assert glued == [("fig_test", fig, False)]
+    assert not plt.fignum_exists(fig.number)
+
+
+def test_show_refuses_what_is_not_a_figure(glued):
+    fig, ax = plt.subplots()
+    with pytest.raises(TypeError, match="Figure"):
+        style.show(ax, "fig_test")
+    plt.close(fig)
+    assert glued == []

@@ -1,0 +1,1 @@
+"""Test scaffolding shared by the layers: hand-built frames and project copies."""

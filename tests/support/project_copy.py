@@ -1,0 +1,116 @@
+"""A clean copy of the project to build in, for the tests that build the book and the benchmark.
+
+The copy holds the files git knows of (tracked, or new and not ignored) as they are in the work
+tree: no ``_build``, ``.venv``, caches or artefacts. Builds in the copy run with the copy's
+``src`` first on ``PYTHONPATH``, so the notebooks' kernels and the Sphinx extensions import the
+copy's ``crisis`` package, not the one installed (editable) from the original tree.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+BOOK_FLAGS = ("-n", "-W", "--keep-going")
+EXECUTED = ": Executed notebook in "
+
+
+def project_files(root: Path = ROOT) -> list[str]:
+    """The project's files as git sees them (tracked or untracked-but-not-ignored), sorted.
+
+    Raises RuntimeError with git's message if ``root`` is not a git work tree.
+    """
+    result = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=root,
+        capture_output=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        message = result.stderr.decode(errors="replace").strip()
+        raise RuntimeError(f"cannot list the project's files with git: {message}")
+    names = {name for name in result.stdout.decode().split("\0") if name}
+    return sorted(name for name in names if (root / name).is_file())
+
+
+def copy_project(dest: Path, root: Path = ROOT) -> Path:
+    """Copy the project's files from ``root`` into ``dest`` (created); returns ``dest``."""
+    for name in project_files(root):
+        target = dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(root / name, target)
+    return dest
+
+
+def project_env(root: Path) -> dict[str, str]:
+    """The environment for commands run in the copy ``root``: its ``src`` first on the path."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(root / "src"), env.get("PYTHONPATH", "")) if p
+    )
+    return env
+
+
+@dataclass(frozen=True)
+class Run:
+    """A finished command: its exit code, its output (stdout then stderr) and its duration."""
+
+    returncode: int
+    output: str
+    seconds: float
+
+
+def run(args: list[str], root: Path, timeout: float = 1800) -> Run:
+    """Run ``args`` in ``root`` with :func:`project_env`; returns the finished :class:`Run`."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        args,
+        cwd=root,
+        env=project_env(root),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+    )
+    seconds = time.perf_counter() - start
+    return Run(result.returncode, result.stdout + result.stderr, seconds)
+
+
+def build_book(root: Path, *extra: str) -> Run:
+    """``jupyter-book build . -n -W --keep-going`` in ``root`` (the venv's jupyter-book)."""
+    return run([str(BIN / "jupyter-book"), "build", ".", *BOOK_FLAGS, *extra], root)
+
+
+def executed_notebooks(output: str) -> list[str]:
+    """The notebooks that a build's log says it executed, in log order (myst-nb's lines)."""
+    return [line.split(EXECUTED)[0].strip() for line in output.splitlines() if EXECUTED in line]
+
+
+def add_event_report(events: Path, event_id: str) -> dict[str, str]:
+    """Append a copy of the first day-precise report of ``events.csv`` under a new event id.
+
+    Returns the new row. The quote, actors and date are an existing report's, so the row passes
+    every check; it adds one event, one report and one more point to the timeline. Raises
+    ValueError if ``event_id`` is taken or no report is day-precise.
+    """
+    text = events.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    if event_id in {r["event_id"] for r in rows}:
+        raise ValueError(f"event id {event_id!r} is taken")
+    day = [r for r in rows if r["date_precision"] == "day"]
+    if not day:
+        raise ValueError("no day-precise report to copy")
+    row = {**day[0], "event_id": event_id}
+    out = io.StringIO()
+    csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n").writerow(row)
+    events.write_text(text.rstrip("\n") + "\n" + out.getvalue(), encoding="utf-8", newline="")
+    return row
