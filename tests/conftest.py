@@ -56,14 +56,14 @@ donald_trump,Donald Trump,person,united_states,Donald Trump|Trump,US President.,
 # line 2-3 the arrival told by both sources; 4 Guaidó's declaration (an elided quote);
 # 5 US support; 6 Pompeo's call; 7 CARICOM meeting; 8 Bolton's tweet
 EVENTS = """\
-event_id,date,date_precision,date_basis,theme,event_type,mode,actors,recipients,summary,source_id,quote,note
-russian_planes_land,2019-03-23,day,stated,military,AID,military,russia,venezuela,Two Russian planes land in Caracas.,the_week,"The remarks came five days after photographs showed nearly 100 Russian servicemen disembarking from two military planes in Caracas",
-russian_planes_land,2019-03-23,day,inferred,military,AID,military,russia,venezuela,Two Russian planes land in Caracas.,state_dept_provoked,"two more Russian air force planes landed in Venezuela's main airport last weekend",Last weekend before the article.
-guaido_declares_himself_president,2019-01,month,stated,background,REJECT,,juan_guaido,nicolas_maduro,Guaidó declares himself president.,the_week,"Juan Guaido claimed in January that he was constitutionally bound to take charge ... He declared himself president later that month",
-us_backs_guaido,2019-01,month,stated,background,SUPPORT,,united_states,juan_guaido,The US backs Guaidó.,the_week,the Trump administration declared its support for Guaido in January,
-pompeo_calls_lavrov,2019-03-25,day,inferred,russia,CONSULT,phone,mike_pompeo,sergei_lavrov,Pompeo phones Lavrov.,state_dept_provoked,US Secretary of State Mike Pompeo told his Russian counterpart Sergei Lavrov in a phone call on Monday,The Monday after the landing.
-caricom_meets_guaido,2019-03,month,inferred,background,CONSULT,,caricom,juan_guaido,CARICOM ministers meet Guaidó.,state_dept_provoked,"On Saturday, CARICOM foreign affairs ministers met by videoconference with Guaido",Month of the article.
-bolton_warns,2019-03-23,day,stated,sanctions,THREATEN,,john_bolton,nicolas_maduro,Bolton warns Maduro's helpers.,state_dept_provoked,you are on notice today that the United States is watching.”,
+event_id,date,date_precision,date_basis,scope,theme,event_type,mode,actors,recipients,summary,source_id,quote,note
+russian_planes_land,2019-03-23,day,stated,crisis,military,AID,military,russia,venezuela,Two Russian planes land in Caracas.,the_week,"The remarks came five days after photographs showed nearly 100 Russian servicemen disembarking from two military planes in Caracas",
+russian_planes_land,2019-03-23,day,inferred,crisis,military,AID,military,russia,venezuela,Two Russian planes land in Caracas.,state_dept_provoked,"two more Russian air force planes landed in Venezuela's main airport last weekend",Last weekend before the article.
+guaido_declares_himself_president,2019-01,month,stated,crisis,background,REJECT,,juan_guaido,nicolas_maduro,Guaidó declares himself president.,the_week,"Juan Guaido claimed in January that he was constitutionally bound to take charge ... He declared himself president later that month",
+us_backs_guaido,2019-01,month,stated,crisis,background,SUPPORT,,united_states,juan_guaido,The US backs Guaidó.,the_week,the Trump administration declared its support for Guaido in January,
+pompeo_calls_lavrov,2019-03-25,day,inferred,crisis,russia,CONSULT,phone,mike_pompeo,sergei_lavrov,Pompeo phones Lavrov.,state_dept_provoked,US Secretary of State Mike Pompeo told his Russian counterpart Sergei Lavrov in a phone call on Monday,The Monday after the landing.
+caricom_meets_guaido,2019-03,month,inferred,crisis,background,CONSULT,,caricom,juan_guaido,CARICOM ministers meet Guaidó.,state_dept_provoked,"On Saturday, CARICOM foreign affairs ministers met by videoconference with Guaido",Month of the article.
+bolton_warns,2019-03-23,day,stated,crisis,sanctions,THREATEN,,john_bolton,nicolas_maduro,Bolton warns Maduro's helpers.,state_dept_provoked,you are on notice today that the United States is watching.”,
 """  # noqa: E501
 
 # line 2-3 one fact told by both sources; 4 cargo; 5 a percentage

@@ -177,7 +177,13 @@ DATE_PRECISIONS: dict[str, str] = {
 
 DATE_BASES: dict[str, str] = {
     "stated": "The source states the date (at the precision given).",
-    "inferred": "The date is resolved from the text's own anchors (e.g. 'on Monday'); see note.",
+    "inferred": "Resolved from the same text's own anchors (e.g. 'on Monday'); see note.",
+    "borrowed": "The text fixes no date; it is taken from another source's report (see note).",
+}
+
+SCOPES: dict[str, str] = {
+    "crisis": "An act in the Venezuelan crisis.",
+    "context": "Background or aside the sources tell that is not an act in the crisis.",
 }
 
 
