@@ -189,7 +189,9 @@ EVENTS = events_frame(
 
 def test_event_corroboration_marks_each_source_and_compares_dates_at_the_coarser_precision():
     table = cor.event_corroboration(EVENTS, ["a", "b", "c"]).set_index("event_id")
-    assert list(table.columns) == ["theme", "a", "b", "c", "n_sources", "dates", "dates_agree"]
+    assert list(table.columns) == [
+        "theme", "a", "b", "c", "n_sources", "dates", "n_dated", "dates_agree"
+    ]  # fmt: skip
     assert table.loc["landing", ["a", "b", "c"]].tolist() == [True, False, True]
     assert table.loc["landing", "n_sources"] == 2
     assert table["dates_agree"].to_dict() == {
@@ -199,6 +201,21 @@ def test_event_corroboration_marks_each_source_and_compares_dates_at_the_coarser
         "wagner": False,  # one day apart is a disagreement
     }
     assert table.loc["wagner", "dates"] == "a: 2019-01-25; b: 2019-01-26"
+
+
+def test_a_borrowed_date_is_no_evidence_of_agreement_or_disagreement():
+    events = events_frame(
+        report("copied", source_id="a", date="2019-03-23"),
+        report("copied", source_id="b", date="2019-03-23", basis="borrowed"),
+        report("clash", source_id="a", date="2019-03-23"),
+        report("clash", source_id="b", date="2019-04-01", basis="borrowed"),
+        report("own", source_id="a", date="2019-03-23"),
+        report("own", source_id="b", date="2019-03", basis="inferred"),
+    )
+    table = cor.event_corroboration(events, ["a", "b"]).set_index("event_id")
+    assert table["n_dated"].to_dict() == {"clash": 1, "copied": 1, "own": 2}
+    assert table["dates_agree"].to_dict() == {"clash": True, "copied": True, "own": True}
+    assert table.loc["clash", "n_sources"] == 2
 
 
 def test_event_corroboration_refuses_a_source_outside_the_list():

@@ -338,3 +338,13 @@ def test_layout_refuses_an_unknown_camp():
     camps = network.compute_camps(graph).assign(camp="undecided")
     with pytest.raises(ValueError, match="unknown camp.*undecided"):
         network.layout(graph, camps)
+
+
+def test_crisis_events_keep_only_crisis_scope_reports_and_need_the_column():
+    events = events_frame(
+        report("act", ("russia",), ("cuba",)),
+        report("aside", ("united_states",), ("iran",), scope="context"),
+    )
+    assert list(network.crisis_events(events)["event_id"]) == ["act"]
+    with pytest.raises(ValueError, match="no 'scope' column"):
+        network.crisis_events(events.drop(columns="scope"))

@@ -341,8 +341,8 @@ def test_frustrated_table_names_actors_and_events(tiny):
 def test_precision_and_basis_counts(tiny):
     spans = event_spans(tiny.events, ["s1", "s2", "s3"])
     assert timeline_page.precision_counts(spans) == {"day": 1, "month": 1, "year": 2}
-    assert timeline_page.basis_counts(spans) == {"stated": 3, "inferred": 1}
-    assert timeline_page.basis_counts(tiny.events) == {"stated": 3, "inferred": 2}
+    assert timeline_page.basis_counts(spans) == {"stated": 3, "inferred": 1, "borrowed": 0}
+    assert timeline_page.basis_counts(tiny.events) == {"stated": 3, "inferred": 2, "borrowed": 0}
 
 
 def test_multi_source_events_lists_each_such_event_once_with_its_sources(tiny):

@@ -61,6 +61,7 @@ def parse_events(text: str) -> list[dict]:
                 "date": date,
                 "date_precision": precision,
                 "date_basis": basis,
+                "scope": "crisis",
                 "theme": theme,
                 "event_type": kind,
                 "mode": "",

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 EVENT_COLUMNS = [
-    "event_id", "date", "date_precision", "date_basis", "theme", "event_type", "mode", "actors",
-    "recipients", "summary", "source_id", "quote", "note",
+    "event_id", "date", "date_precision", "date_basis", "scope", "theme", "event_type", "mode",
+    "actors", "recipients", "summary", "source_id", "quote", "note",
 ]  # fmt: skip
 _PRECISION = {4: "year", 7: "month", 10: "day"}
 
@@ -24,6 +24,7 @@ def report(
     date: str = "2019-01-23",
     basis: str = "stated",
     theme: str = "background",
+    scope: str = "crisis",
 ) -> dict:
     """One report of an event (one events.csv row); the precision follows from the date."""
     return {
@@ -31,6 +32,7 @@ def report(
         "date": date,
         "date_precision": _PRECISION[len(date)],
         "date_basis": basis,
+        "scope": scope,
         "theme": theme,
         "event_type": event_type,
         "mode": "",

@@ -158,27 +158,33 @@ def event_corroboration(events: pd.DataFrame, source_ids: list[str]) -> pd.DataF
     """Per event: which sources report it, how many, and whether their dates agree.
 
     Columns: event_id, theme, one boolean column per source (in ``source_ids`` order),
-    n_sources, dates ('source: date; ...' in the events' order) and dates_agree: every report
+    n_sources, dates ('source: date; ...' in the events' order), n_dated (the reports that date
+    the event from their own text: ``stated`` or ``inferred``; a ``borrowed`` date was copied
+    from another source and is no evidence of agreement) and dates_agree: every such report
     gives the same date once cut to the coarsest precision among them (2019-03 agrees with
-    2019-03-23 and with 2019, not with 2019-04-02). Sorted by event_id. Raises ValueError on
+    2019-03-23 and with 2019, not with 2019-04-02). With fewer than two own dates there is
+    nothing to compare: dates_agree is then True only in the trivial sense, and readers of the
+    table must look at n_dated. Sorted by event_id. Raises ValueError on
     events from a source not in ``source_ids`` or an unknown date precision.
     """
     _unknown_sources(events, source_ids)
     precisions = sorted(set(events["date_precision"]) - set(_RANK))
     if precisions:
         raise ValueError(f"unknown date precision: {', '.join(map(str, precisions))}")
-    columns = ["event_id", "theme", *source_ids, "n_sources", "dates", "dates_agree"]
+    columns = ["event_id", "theme", *source_ids, "n_sources", "dates", "n_dated", "dates_agree"]
     records = []
     for event_id, group in events.groupby("event_id", sort=True):
-        coarsest = min(group["date_precision"], key=_RANK.get)
-        dates = {d[: _LENGTH[coarsest]] for d in group["date"]}
+        own = group[group["date_basis"] != "borrowed"]
+        coarsest = min(own["date_precision"], key=_RANK.get, default="day")
+        dates = {d[: _LENGTH[coarsest]] for d in own["date"]}
         record = {"event_id": event_id, "theme": group["theme"].iloc[0]}
         record.update({s: s in set(group["source_id"]) for s in source_ids})
         record["n_sources"] = group["source_id"].nunique()
         record["dates"] = "; ".join(
             f"{s}: {d}" for s, d in zip(group["source_id"], group["date"], strict=True)
         )
-        record["dates_agree"] = len(dates) == 1
+        record["n_dated"] = own["source_id"].nunique()
+        record["dates_agree"] = len(dates) <= 1
         records.append(record)
     return pd.DataFrame.from_records(records, columns=columns)
 

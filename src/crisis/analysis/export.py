@@ -31,7 +31,7 @@ def derived_tables(project: Project) -> dict[str, pd.DataFrame]:
     ``corroboration.compare_claims`` with source labels (by fact_id); mentions:
     ``crisis.analysis.mentions.find_mentions`` (by source_id, start). Keys are in ``NAMES`` order.
     """
-    graph = network.build_graph(project.events, project.actors)
+    graph = network.build_graph(network.crisis_events(project.events), project.actors)
     spans = timeline.event_spans(project.events, list(project.sources["source_id"]))
     labels = dict(zip(project.sources["source_id"], project.sources["label"], strict=True))
     return {

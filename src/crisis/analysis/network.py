@@ -39,6 +39,18 @@ EDGE_COLUMNS = [
 ]  # fmt: skip
 
 
+def crisis_events(events: pd.DataFrame) -> pd.DataFrame:
+    """The reports of crisis-scope events: the acts of the crisis, without the background and
+    asides (``scope = context``, e.g. a measure against a third country for reasons of its own),
+    which may be narrated but neither place actors in camps nor count as acts of the crisis.
+
+    Raises ValueError when the events have no ``scope`` column.
+    """
+    if "scope" not in events.columns:
+        raise ValueError("events have no 'scope' column: cannot tell the crisis from its context")
+    return events[events["scope"] == "crisis"]
+
+
 def edge_table(events: pd.DataFrame) -> pd.DataFrame:
     """One row per (event, actor, recipient) pair stated by at least one report of the event.
 
@@ -298,6 +310,7 @@ def camp_robustness(
     (sorted by source_id) and ``depends_on`` (the sources whose removal changes the actor's camp,
     ``|``-separated, empty when no single source decides it).
     """
+    events = crisis_events(events)
     base = compute_camps(build_graph(events, actors), seeds).set_index("actor_id")["camp"]
     out = pd.DataFrame({"actor_id": base.index, "camp": base.values})
     changed: dict[str, list[str]] = {a: [] for a in base.index}

@@ -2,7 +2,8 @@
 
 A day-precise event is the day [d, d+1); a month-precise one the whole month; a year-precise one
 the whole year. When several sources report an event, the most precise report dates it (ties go
-to a stated date over an inferred one, then to the first source in sources.csv order).
+to a stated date over an inferred one and an inferred over a borrowed one, then to the first
+source in sources.csv order).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pandas as pd
 from crisis.data.dates import date_span
 
 _RANK = {"day": 0, "month": 1, "year": 2}
-_BASIS = {"stated": 0, "inferred": 1}
+_BASIS = {"stated": 0, "inferred": 1, "borrowed": 2}
 SPAN_COLUMNS = [
     "event_id", "date", "date_precision", "date_basis", "start", "end", "mid", "theme",
     "event_type", "actors", "recipients", "summary", "source_ids", "n_sources",

@@ -14,6 +14,8 @@ from crisis.data.codebook import THEMES
 from crisis.data.dates import date_label
 from crisis.report.wording import source_labels, source_order
 
+BASIS_RANK = {"stated": 0, "inferred": 1, "borrowed": 2}
+BASIS_SUFFIX = {"stated": "", "inferred": " (inferred)", "borrowed": " (from another source)"}
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
@@ -25,13 +27,14 @@ def _event_rows(project, event_id: str) -> pd.DataFrame:
 
 
 def best_report(project, event_id: str) -> pd.Series:
-    """The most precisely dated report of an event (stated before inferred, then source order)."""
+    """The most precisely dated report of an event (stated before inferred before borrowed, then
+    source order)."""
     order = {s: i for i, s in enumerate(source_order(project))}
     rows = _event_rows(project, event_id)
     key = rows.apply(
         lambda r: (
             _PRECISION_RANK[r["date_precision"]],
-            r["date_basis"] != "stated",
+            BASIS_RANK[r["date_basis"]],
             order[r["source_id"]],
         ),
         axis=1,
@@ -131,7 +134,7 @@ def event_reports(project, event_ids: list[str]) -> pd.DataFrame:
             "Event": rows["event_id"].str.replace("_", " ").to_numpy(),
             "Source": rows["source_id"].map(labels).to_numpy(),
             "Date given": [
-                date_label(d, p) + (" (inferred)" if b == "inferred" else "")
+                date_label(d, p) + BASIS_SUFFIX[b]
                 for d, p, b in zip(
                     rows["date"], rows["date_precision"], rows["date_basis"], strict=True
                 )
@@ -225,7 +228,7 @@ def event_camps(spans: pd.DataFrame, camps: pd.DataFrame) -> dict[str, str]:
 def acting_camps(project) -> dict[str, str]:
     """event_id -> camp of its actors (``event_camps``), with camps computed from the signed
     actor network of all events (``crisis.analysis.network.compute_camps``)."""
-    from crisis.analysis.network import build_graph, compute_camps
+    from crisis.analysis.network import build_graph, compute_camps, crisis_events
 
-    camps = compute_camps(build_graph(project.events, project.actors))
+    camps = compute_camps(build_graph(crisis_events(project.events), project.actors))
     return event_camps(story_spans(project), camps)

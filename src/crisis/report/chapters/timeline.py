@@ -17,13 +17,14 @@ def precision_counts(spans: pd.DataFrame) -> dict[str, int]:
 
 
 def basis_counts(frame: pd.DataFrame) -> dict[str, int]:
-    """Rows whose date is stated and rows whose date is inferred (events or event reports)."""
+    """Rows whose date is stated, inferred and borrowed (events or event reports)."""
     counts = frame["date_basis"].value_counts()
-    return {b: int(counts.get(b, 0)) for b in ("stated", "inferred")}
+    return {b: int(counts.get(b, 0)) for b in ("stated", "inferred", "borrowed")}
 
 
 def dating_notes(project, event_id: str) -> pd.DataFrame:
-    """How each source's report of an event was dated: as given, stated or inferred, and why."""
+    """How each source's report of an event was dated: as given, stated, inferred or borrowed,
+    and why."""
     rows = project.events[project.events["event_id"] == event_id]
     if rows.empty:
         raise KeyError(f"no event '{event_id}' in data/events.csv")

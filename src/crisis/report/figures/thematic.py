@@ -37,6 +37,9 @@ STATUS_COLOURS: dict[str, str] = {
 WIDTH = 8.0
 
 
+NOT_STATED_LABEL = "date not stated (inferred or borrowed)"
+
+
 def wrap_label(text: str, width: int = 48, lines: int = 2) -> str:
     """Wrap ``text`` to at most ``lines`` lines of ``width`` characters, ending with '…' if cut.
 
@@ -145,7 +148,8 @@ def draw_theme_timeline(
     """A chapter's own timeline: one row per event of ``theme``, labelled with its summary.
 
     Each event sits at its true precision: a point for a day, a bar over the month or year it may
-    fall in; filled when the source states the date, hollow when it is inferred. Without
+    fall in; filled when the source states the date, hollow when it is inferred from the text's
+    own anchors or borrowed from another source. Without
     ``window``, each year with events gets a width growing with its number of events and runs of
     empty years shrink to a shaded gap; with ``window=(start, end)`` only the events lying wholly
     inside it are drawn, on a linear axis, day-dated ones first (a close-up). Events starting on
@@ -204,7 +208,7 @@ def draw_theme_timeline(
     handles = [Patch(color=c, label=k) for k, c in (legend or {}).items() if c in used]
     handles += [
         Line2D([], [], marker="o", ls="", color=INK, label="date stated"),
-        Line2D([], [], marker="o", ls="", mec=INK, mfc="white", label="date inferred"),
+        Line2D([], [], marker="o", ls="", mec=INK, mfc="white", label=NOT_STATED_LABEL),
         Patch(facecolor="white", edgecolor=INK, label="bar: the month or year it falls in"),
     ]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -1.6 / (1 + total)),
