@@ -111,3 +111,22 @@ def join_words(words: Iterable[str]) -> str:
 def join_names(ids: Iterable[str], names: dict[str, str]) -> str:
     """``join_words`` of the names of actor ids (in the given order); KeyError on an unknown id."""
     return join_words(names[i] for i in ids)
+
+
+_SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def count_words(value: int) -> str:
+    """A count for running prose in house style: words under ten ('four'), digits from ten on
+    ('12', '1,234'). Raises ValueError for a negative or non-whole count."""
+    if isinstance(value, bool) or not float(value).is_integer() or value < 0:
+        raise ValueError(f"not a count: {value!r}")
+    value = int(value)
+    return _SMALL[value] if value < 10 else f"{value:,}"
+
+
+def glue_count(name: str, value: int) -> None:
+    """Glue a count in house style (``count_words``), written ``{glue:text}`name``` in prose."""
+    from crisis.report.style import glue_text
+
+    glue_text(name, count_words(value))
