@@ -265,7 +265,9 @@ def _odd_cycle_cuts(n: int, ia, ib, s, f: np.ndarray) -> list[tuple[dict[int, fl
     code[u, v] = code[v, u] = 2 * k + in_f
     heads, tails = np.concatenate([u, v]), np.concatenate([v, u])
     graph = sparse.csr_array((np.concatenate([cost, cost]), (heads, tails)), shape=(2 * n, 2 * n))
-    dist, pred = dijkstra(graph, directed=True, indices=np.arange(n), return_predecessors=True)
+    dist, pred = dijkstra(
+        graph, directed=True, indices=np.arange(n), return_predecessors=True, limit=1.0
+    )
     cuts, seen = [], set()
     for v in range(n):
         if dist[v, v + n] >= 1.0 - 1e-6:
@@ -285,12 +287,15 @@ def _odd_cycle_cuts(n: int, ia, ib, s, f: np.ndarray) -> list[tuple[dict[int, fl
     return cuts
 
 
-def _milp(n: int, ia, ib, w, s, fixed: dict[int, int]) -> np.ndarray:
-    """The exact MILP on nodes 0..n-1 (x binary per node, f in [0, 1] per tie); returns x.
+def _milp(n: int, ia, ib, w, s, fixed: dict[int, int], pool: list | None = None) -> np.ndarray:
+    """The exact solution on nodes 0..n-1 (x binary per node, f in [0, 1] per tie); returns x.
 
     The plain model's LP bound is 0, so odd-cycle cuts are added first in a cutting-plane loop
-    over the LP relaxation; when the LP optimum is integral and two-colourable it is optimal,
-    otherwise the MILP is solved with all cuts (which are valid for every split).
+    over the LP relaxation (starting from the cuts violated at f = 0, the shortest unbalanced
+    closed walks). When the LP optimum is integral it meets every odd-cycle inequality, so it is
+    a valid frustration pattern and optimal; otherwise the MILP is solved with all cuts (valid
+    for every split). ``pool``, a list of cuts for these same ties, is used and extended (the
+    cuts of one solve speed up the next on the same ties, whatever is fixed).
     """
     m = len(ia)
     rows = np.repeat(np.arange(2 * m), 3)
@@ -311,30 +316,29 @@ def _milp(n: int, ia, ib, w, s, fixed: dict[int, int]) -> np.ndarray:
         lower[v] = high[v] = c
     bounds = Bounds(lower, high)
     cost = np.concatenate([np.zeros(n), w])
-    cut_r: list[int] = []
-    cut_c: list[int] = []
-    cut_v: list[float] = []
-    cut_lb: list[float] = []
+    pool = [] if pool is None else pool
 
     def constraints() -> list[LinearConstraint]:
         out = [LinearConstraint(base, -np.inf, upper)]
-        if cut_lb:
-            shape = (len(cut_lb), n + m)
-            rows = sparse.csr_array((cut_v, (cut_r, cut_c)), shape=shape)
-            out.append(LinearConstraint(rows, np.array(cut_lb), np.inf))
+        if pool:
+            r = [row for row, (coef, _) in enumerate(pool) for _ in coef]
+            c = [n + k for coef, _ in pool for k in coef]
+            v = [value for coef, _ in pool for value in coef.values()]
+            matrix = sparse.csr_array((v, (r, c)), shape=(len(pool), n + m))
+            out.append(LinearConstraint(matrix, np.array([rhs for _, rhs in pool]), np.inf))
         return out
 
-    for _ in range(MAX_ROUNDS):
+    def relaxation() -> np.ndarray:
         lp = milp(cost, integrality=np.zeros(n + m), bounds=bounds, constraints=constraints())
-        f = lp.x[n:]
+        return lp.x[n:]
+
+    f = relaxation() if pool else np.zeros(m)
+    for _ in range(MAX_ROUNDS):
         cuts = _odd_cycle_cuts(n, ia, ib, s, f)
         if not cuts:
             break
-        for coef, rhs in cuts:
-            cut_r.extend([len(cut_lb)] * len(coef))
-            cut_c.extend(n + k for k in coef)
-            cut_v.extend(coef.values())
-            cut_lb.append(rhs)
+        pool.extend(cuts)
+        f = relaxation()
     if np.all(np.abs(f - np.round(f)) < 1e-6):
         x = np.zeros(n, dtype=np.int64)
         flipped = np.where(np.round(f) > 0, -s, s)
@@ -375,9 +379,12 @@ def _colour_all(n: int, adj: dict, fixed: dict[int, int], x: np.ndarray) -> bool
     return True
 
 
-def _solve_hard(nodes: list[int], ia, ib, w, s, fixed: dict[int, int], x: np.ndarray) -> None:
-    """Solve the ties (ia, ib, w, s) among ``nodes`` exactly: peel unfixed leaves, run the MILP
-    on the rest, place the leaves back so that each satisfies its one tie; write into ``x``."""
+def _peel(nodes: list[int], ia, ib, fixed: Mapping[int, int]) -> tuple[list, list[int]]:
+    """Peel unfixed nodes with at most one tie, repeatedly; returns (peeled, core).
+
+    ``peeled`` lists (node, its one neighbour at peeling time or -1, that tie's position) in
+    peeling order; ``core`` is the sorted rest (the 2-core plus the fixed nodes).
+    """
     adj: dict[int, dict[int, int]] = {v: {} for v in nodes}
     for k, (i, j) in enumerate(zip(ia.tolist(), ib.tolist(), strict=True)):
         adj[i][j] = k
@@ -397,8 +404,15 @@ def _solve_hard(nodes: list[int], ia, ib, w, s, fixed: dict[int, int], x: np.nda
         else:
             peeled.append((v, -1, -1))
         del adj[v]
-    core = sorted(adj)
-    keep = np.array([i in adj and j in adj for i, j in zip(ia, ib, strict=True)], dtype=bool)
+    return peeled, sorted(adj)
+
+
+def _solve_hard(nodes: list[int], ia, ib, w, s, fixed: dict[int, int], x: np.ndarray) -> None:
+    """Solve the ties (ia, ib, w, s) among ``nodes`` exactly: peel unfixed leaves, run the MILP
+    on the rest, place the leaves back so that each satisfies its one tie; write into ``x``."""
+    peeled, core = _peel(nodes, ia, ib, fixed)
+    inner = set(core)
+    keep = np.array([i in inner and j in inner for i, j in zip(ia, ib, strict=True)], dtype=bool)
     if keep.any():
         index = {v: c for c, v in enumerate(core)}
         sub = _milp(
@@ -445,28 +459,46 @@ def solve_arrays(n: int, ia, ib, w, s, fixed: dict[int, int]) -> tuple[np.ndarra
 
 
 def _unique(n, ia, ib, w, s, fixed, x, comp) -> np.ndarray:
-    """Per node: is its side the same in every optimal split (given the fixed nodes)?"""
+    """Per node: is its side the same in every optimal split (given the fixed nodes)?
+
+    Only unbalanced components need work. Peeled leaves satisfy their one tie in every optimal
+    split, so each is unique exactly when its neighbour is; each core node is forced to the other
+    side and the core re-solved: unique when the optimum gets worse. A re-solve that stays optimal
+    is another optimal split, and every node it moves is non-unique (no re-solve for them).
+    """
     unique = np.ones(n, dtype=bool)
     bad = frustrated_mask(x, ia, ib, s)
     for c in np.unique(comp):
         inside = comp[ia] == c
-        best = float(w[inside & bad].sum())
-        if best == 0.0:
+        if float(w[inside & bad].sum()) == 0.0:
             continue  # exactly balanced and connected: the colouring is forced
-        group = np.flatnonzero(comp == c)
-        fix = {v: fixed[v] for v in group.tolist() if v in fixed} or {int(group[0]): 0}
-        local = {v: k for k, v in enumerate(group.tolist())}
-        la = np.array([local[v] for v in ia[inside].tolist()], dtype=np.int64)
-        lb = np.array([local[v] for v in ib[inside].tolist()], dtype=np.int64)
-        lw, ls = w[inside], s[inside]
-        lfix = {local[v]: c_ for v, c_ in fix.items()}
-        for v in group.tolist():
-            if v in fix:
+        group = np.flatnonzero(comp == c).tolist()
+        fix = {v: fixed[v] for v in group if v in fixed} or {group[0]: 0}
+        ca, cb, cw, cs = ia[inside], ib[inside], w[inside], s[inside]
+        peeled, core = _peel(group, ca, cb, fix)
+        local = {v: k for k, v in enumerate(core)}
+        keep = np.array([i in local and j in local for i, j in zip(ca, cb, strict=True)])
+        la = np.array([local[v] for v in ca[keep].tolist()], dtype=np.int64)
+        lb = np.array([local[v] for v in cb[keep].tolist()], dtype=np.int64)
+        lw, ls = cw[keep], cs[keep]
+        xc = x[core]
+        best = float(lw[frustrated_mask(xc, la, lb, ls)].sum())
+        lfix = {local[v]: side for v, side in fix.items()}
+        settled: set[int] = set(lfix)
+        pool: list = []
+        _milp(len(core), la, lb, lw, ls, lfix, pool)  # fills the cut pool
+        for k in range(len(core)):
+            if k in settled:
                 continue
-            forced = {**lfix, local[v]: 1 - int(x[v])}
-            y, _ = solve_arrays(len(group), la, lb, lw, ls, forced)
-            worse = float(lw[frustrated_mask(y, la, lb, ls)].sum())
-            unique[v] = worse > best + TOL
+            y = _milp(len(core), la, lb, lw, ls, {**lfix, k: 1 - int(xc[k])}, pool)
+            if float(lw[frustrated_mask(y, la, lb, ls)].sum()) > best + TOL:
+                settled.add(k)
+            else:
+                for moved in np.flatnonzero(y != xc).tolist():
+                    unique[core[moved]] = False
+                    settled.add(moved)
+        for v, u, _ in reversed(peeled):
+            unique[v] = unique[u] if u >= 0 else True
     return unique
 
 
