@@ -317,3 +317,15 @@ def test_leave_one_source_out_drops_what_only_that_source_reports():
     assert out.columns.tolist() == ["all", "s1", "s2", "s3", "s9"]
     assert out.loc["colombia", "all"] == 1 and pd.isna(out.loc["colombia", "s9"])
     assert (out.drop(columns="s9").drop("colombia").nunique(axis=1) == 1).all()
+
+
+def test_results_do_not_depend_on_the_number_of_worker_processes():
+    graph, nodes = random_graph(11, 20, 34)
+    one = null_frustration(graph, nodes, draws=12, seed=2)
+    assert np.array_equal(one, null_frustration(graph, nodes, draws=12, seed=2, workers=2))
+    frame = strong_edges()
+    nodes = ["cuba", "guaido", "maduro", "russia", "usa"]
+    pd.testing.assert_frame_equal(
+        bootstrap_support(frame, nodes, {"maduro": 0}, draws=10, seed=3),
+        bootstrap_support(frame, nodes, {"maduro": 0}, draws=10, seed=3, workers=2),
+    )

@@ -21,7 +21,9 @@ Everything is seeded (``numpy.random.Generator``) and deterministic; draws are s
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -48,28 +50,34 @@ def rewire(
     made per layer and tie; a swap that would make a self-loop or an existing pair is skipped.
     """
     a, b = ia.tolist(), ib.tolist()
-    pairs = {(min(x, y), max(x, y)) for x, y in zip(a, b, strict=True)}
+    size = int(max(a + b, default=0)) + 1
+
+    def key(x: int, y: int) -> int:
+        return x * size + y if x < y else y * size + x
+
+    pairs = {key(x, y) for x, y in zip(a, b, strict=True)}
     for layer in (1, -1):
-        idx = np.flatnonzero(s == layer)
+        idx = np.flatnonzero(s == layer).tolist()
         if len(idx) < 2:
             continue
         tries = swaps * len(idx)
-        picks = rng.integers(0, len(idx), size=(tries, 2))
-        flips = rng.integers(0, 2, size=tries)
-        for (p, q), flip in zip(picks.tolist(), flips.tolist(), strict=True):
+        picks = rng.integers(0, len(idx), size=(tries, 2)).tolist()
+        flips = rng.integers(0, 2, size=tries).tolist()
+        for (p, q), flip in zip(picks, flips, strict=True):
             if p == q:
                 continue
-            e, g = int(idx[p]), int(idx[q])
+            e, g = idx[p], idx[q]
             u, v = a[e], b[e]
             x, y = (a[g], b[g]) if flip else (b[g], a[g])
             if u == y or x == v:
                 continue
-            new1, new2 = (min(u, y), max(u, y)), (min(x, v), max(x, v))
-            if new1 in pairs or new2 in pairs or new1 == new2:
+            new1, new2 = key(u, y), key(x, v)
+            if new1 == new2 or new1 in pairs or new2 in pairs:
                 continue
-            pairs.discard((min(u, v), max(u, v)))
-            pairs.discard((min(x, y), max(x, y)))
-            pairs.update((new1, new2))
+            pairs.discard(key(u, v))
+            pairs.discard(key(x, y))
+            pairs.add(new1)
+            pairs.add(new2)
             a[e], b[e], a[g], b[g] = u, y, x, v
     return np.array(a, dtype=np.int64), np.array(b, dtype=np.int64)
 
@@ -80,17 +88,47 @@ def _normalised(n: int, ia, ib, w, s) -> float:
     return float(w[frustrated_mask(x, ia, ib, s)].sum() / w.sum())
 
 
+def _null_chunk(n: int, ia, ib, w, s, swaps: int, seeds: list) -> np.ndarray:
+    """Null draws, one per seed (each draw rewires the observed ties afresh)."""
+    out = np.empty(len(seeds))
+    for d, seed in enumerate(seeds):
+        ra, rb = rewire(ia, ib, s, np.random.default_rng(seed), swaps)
+        out[d] = _normalised(n, ra, rb, w, s)
+    return out
+
+
+def _chunks(seeds: list, workers: int) -> list[list]:
+    """Split the per-draw seeds into contiguous chunks, a few per worker."""
+    size = max(1, -(-len(seeds) // (4 * workers)))
+    return [seeds[i : i + size] for i in range(0, len(seeds), size)]
+
+
+def _run(task, shared: tuple, seeds: list, workers: int) -> list:
+    """Run ``task(*shared, chunk)`` over the seed chunks, in order, on ``workers`` processes
+    (``spawn``ed, so safe in a threaded parent; 1 = in this process). The output does not depend
+    on ``workers``: every draw has its own seed."""
+    if workers <= 1:
+        return [task(*shared, seeds)]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(task, *shared, chunk) for chunk in _chunks(seeds, workers)]
+        return [f.result() for f in futures]
+
+
 def null_frustration(
     ties: pd.DataFrame,
     nodes: Iterable[str],
     draws: int = 1000,
     seed: int = 0,
     swaps: int = SWAPS_PER_TIE,
+    workers: int = 1,
 ) -> np.ndarray:
     """Normalised frustration of ``draws`` sign-layer-rewired copies of ``ties`` (see module doc).
 
-    Compare with ``frustration_split(ties, nodes).normalised`` (no anchors, or one anchor per
-    component: anchors that disagree with the data add frustration the null does not have).
+    Draw d rewires the observed ties with its own generator (``SeedSequence(seed).spawn``), so
+    the result is the same for any number of ``workers`` (processes). Compare with
+    ``frustration_split(ties, nodes).normalised`` (no anchors, or one anchor per component:
+    anchors that disagree with the data add frustration the null does not have).
     """
     order = check_ties(ties, nodes)
     pos = {v: i for i, v in enumerate(order)}
@@ -100,12 +138,9 @@ def null_frustration(
     s = ties["sign"].to_numpy(dtype=np.int64)
     if w.sum() <= 0:
         return np.zeros(draws)
-    rng = np.random.default_rng(seed)
-    out = np.empty(draws)
-    for d in range(draws):
-        ra, rb = rewire(ia, ib, s, rng, swaps)
-        out[d] = _normalised(len(order), ra, rb, w, s)
-    return np.round(out, 10)
+    seeds = np.random.SeedSequence(seed).spawn(draws)
+    parts = _run(_null_chunk, (len(order), ia, ib, w, s, swaps), seeds, workers)
+    return np.round(np.concatenate(parts), 10)
 
 
 def significance(observed: float, null: np.ndarray) -> dict[str, float]:
@@ -178,6 +213,17 @@ class _Reports:
         return np.where(ok, x, -1)
 
 
+def _boot_chunk(reports: _Reports, fixed, everyone: bool, full: np.ndarray, seeds: list):
+    """Per node, how many of the draws (one per seed) agree with the full-data camp."""
+    k = len(reports.keys)
+    agree = np.zeros(reports.n)
+    for seed in seeds:
+        rng = np.random.default_rng(seed)
+        chosen = np.bincount(rng.integers(0, k, size=k), minlength=k).astype(float)
+        agree += reports.camps(chosen, fixed, everyone) == full
+    return agree
+
+
 def _setup(edges, nodes, anchors):
     order = sorted(str(v) for v in nodes)
     if len(set(order)) != len(order):
@@ -199,19 +245,18 @@ def bootstrap_support(
     anchors: Mapping[str, int] | None,
     draws: int = 500,
     seed: int = 0,
+    workers: int = 1,
 ) -> pd.DataFrame:
     """Per actor: ``camp`` (full data, <NA> for none), ``support`` (share of report-bootstrap
     draws placing it in that camp; NaN without a camp), ``n_events`` (distinct events behind its
-    edges) and ``firm`` (see ``firm``). Indexed by actor id, sorted."""
+    edges) and ``firm`` (see ``firm``). Indexed by actor id, sorted. Each draw has its own seed,
+    so the result is the same for any number of ``workers`` (processes)."""
     order, reports, fixed = _setup(edges, nodes, anchors)
     everyone = anchors is None
     full = reports.camps(np.ones(len(reports.keys)), fixed, everyone)
-    rng = np.random.default_rng(seed)
-    agree = np.zeros(len(order))
-    k = len(reports.keys)
-    for _ in range(draws):
-        chosen = np.bincount(rng.integers(0, k, size=k), minlength=k).astype(float)
-        agree += reports.camps(chosen, fixed, everyone) == full
+    seeds = np.random.SeedSequence(seed).spawn(draws)
+    parts = _run(_boot_chunk, (reports, fixed, everyone, full), seeds, workers)
+    agree = np.sum(parts, axis=0) if parts else np.zeros(len(order))
     has = full >= 0
     frame = pd.DataFrame(
         {
