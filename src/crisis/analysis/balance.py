@@ -332,22 +332,29 @@ def _milp(n: int, ia, ib, w, s, fixed: dict[int, int], pool: list | None = None)
         lp = milp(cost, integrality=np.zeros(n + m), bounds=bounds, constraints=constraints())
         return lp.x[n:]
 
-    f = relaxation() if pool else np.zeros(m)
-    for _ in range(MAX_ROUNDS):
-        cuts = _odd_cycle_cuts(n, ia, ib, s, f)
-        if not cuts:
-            break
-        pool.extend(cuts)
-        f = relaxation()
-    if np.all(np.abs(f - np.round(f)) < 1e-6):
+    def split(f: np.ndarray) -> np.ndarray | None:
+        """The split whose frustrated ties are f's, if f is integral and one exists."""
+        if not np.all(np.abs(f - np.round(f)) < 1e-6):
+            return None
         x = np.zeros(n, dtype=np.int64)
         flipped = np.where(np.round(f) > 0, -s, s)
         adj: dict[int, list[tuple[int, int]]] = {}
         for i, j, sign in zip(ia.tolist(), ib.tolist(), flipped.tolist(), strict=True):
             adj.setdefault(i, []).append((j, sign))
             adj.setdefault(j, []).append((i, sign))
-        if _colour_all(n, adj, fixed, x):
+        return x if _colour_all(n, adj, fixed, x) else None
+
+    # Each f below is an optimum of a relaxation: when it is a split, that split is optimal.
+    f = relaxation() if pool else np.zeros(m)
+    for _ in range(MAX_ROUNDS):
+        x = split(f)
+        if x is not None:
             return x
+        cuts = _odd_cycle_cuts(n, ia, ib, s, f)
+        if not cuts:
+            break
+        pool.extend(cuts)
+        f = relaxation()
     result = milp(
         cost,
         integrality=np.concatenate([np.ones(n), np.zeros(m)]),
