@@ -329,3 +329,34 @@ def test_results_do_not_depend_on_the_number_of_worker_processes():
         bootstrap_support(frame, nodes, {"maduro": 0}, draws=10, seed=3),
         bootstrap_support(frame, nodes, {"maduro": 0}, draws=10, seed=3, workers=2),
     )
+
+
+def test_milp_fallback_matches_brute_force(monkeypatch):
+    # When the odd-cycle relaxation stays fractional (dense graphs, equal weights) or anchors
+    # contradict the cheapest colouring, the MILP with branch and bound has the last word.
+    import crisis.analysis.balance as balance
+
+    integer_runs = []
+    real = balance.milp
+
+    def spy(cost, integrality=None, **kwargs):
+        integer_runs.append(bool(np.any(integrality)))
+        return real(cost, integrality=integrality, **kwargs)
+
+    monkeypatch.setattr(balance, "milp", spy)
+    for seed in range(60):
+        rng = np.random.default_rng(seed)
+        n = int(rng.integers(3, 13))
+        graph, nodes = random_graph(seed, n, int(rng.integers(n - 1, n * (n - 1) // 2 + 1)))
+        if seed % 4 == 0:
+            graph["weight"] = 1.0
+        anchors = {nodes[0]: 0, nodes[-1]: int(rng.integers(0, 2))} if seed % 3 == 0 else None
+        best, optimal = frustration_brute(graph, nodes, anchors)
+        result = frustration_split(graph, nodes, anchors)
+        assert result.index == pytest.approx(best, abs=1e-9)
+        if anchors:
+            assert all(result.camp[v] == side for v, side in anchors.items())
+            if result.component.nunique() == 1:
+                expected = {v: len({o[v] for o in optimal}) == 1 for v in nodes}
+                assert result.unique.to_dict() == expected
+    assert sum(integer_runs) >= 3
