@@ -72,6 +72,16 @@ class Balance:
     total_weight: float
     frustrated: pd.DataFrame
 
+    @property
+    def unique_split(self) -> bool:
+        """Whether the optimal split is unique (up to the sides of unanchored components).
+
+        Raises ValueError when the split was solved with ``uniqueness=False``.
+        """
+        if self.unique.isna().any():
+            raise ValueError("uniqueness was not computed (solved with uniqueness=False)")
+        return bool(self.unique.all())
+
     def labels(self, names: tuple[str, str] = ("maduro", "guaido")) -> pd.Series:
         """Camp names per actor: ``names[0]`` for camp 0, ``names[1]`` for camp 1, else ``none``."""
         return pd.Series(
