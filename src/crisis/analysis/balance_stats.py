@@ -16,7 +16,15 @@
 A placement is ``firm`` when its support is >= 0.9 and its ties rest on more than one event; an
 actor whose ties all come from a single event is never firm.
 
-Everything is seeded (``numpy.random.Generator``) and deterministic; draws are solved in order.
+Everything is seeded: draw d uses its own generator from ``SeedSequence(seed).spawn``, so the
+output is identical for any ``workers`` (the number of processes; they are ``spawn``ed, so a
+script that uses them needs the ``if __name__ == "__main__":`` guard; notebooks need nothing).
+
+Cost (CPU seconds in one process, measured on a loaded 2-core machine, 100 actors / 150 ties):
+every null draw is a fresh random graph solved exactly, ~14 ms when degrees are hub-dominated as
+in the actor network and ~39 ms on a uniform random graph; a bootstrap draw costs ~5 ms (hubs,
+mostly balanced) to ~22 ms (uniform). 1,000 null + 500 bootstrap draws: ~17 s of CPU for the
+hub graph (about 9 s on 2 idle cores with ``workers=2``), ~50 s for the uniform one.
 """
 
 from __future__ import annotations
