@@ -59,11 +59,8 @@ def rewire(
     """
     a, b = ia.tolist(), ib.tolist()
     size = int(max(a + b, default=0)) + 1
-
-    def key(x: int, y: int) -> int:
-        return x * size + y if x < y else y * size + x
-
-    pairs = {key(x, y) for x, y in zip(a, b, strict=True)}
+    # a pair {x, y} is the integer min * size + max
+    pairs = {x * size + y if x < y else y * size + x for x, y in zip(a, b, strict=True)}
     for layer in (1, -1):
         idx = np.flatnonzero(s == layer).tolist()
         if len(idx) < 2:
@@ -79,11 +76,12 @@ def rewire(
             x, y = (a[g], b[g]) if flip else (b[g], a[g])
             if u == y or x == v:
                 continue
-            new1, new2 = key(u, y), key(x, v)
+            new1 = u * size + y if u < y else y * size + u
+            new2 = x * size + v if x < v else v * size + x
             if new1 == new2 or new1 in pairs or new2 in pairs:
                 continue
-            pairs.discard(key(u, v))
-            pairs.discard(key(x, y))
+            pairs.remove(u * size + v if u < v else v * size + u)
+            pairs.remove(x * size + y if x < y else y * size + x)
             pairs.add(new1)
             pairs.add(new2)
             a[e], b[e], a[g], b[g] = u, y, x, v
