@@ -13,7 +13,12 @@ linear program with ``scipy.optimize.milp`` (HiGHS): a binary ``x_i`` per actor,
 minimising ``sum(w * f)``. Before the solver is called, every connected component is checked for
 exact balance (a two-colouring that honours every sign: frustration 0, no solver needed), and
 actors with a single tie are peeled off (each can always satisfy its one tie) and placed back
-afterwards; only what is left of the unbalanced components goes to the solver.
+afterwards; only what is left of the unbalanced components goes to the solver. The plain model's
+LP relaxation has bound 0 (x = 1/2 everywhere), which leaves HiGHS's branch and bound ~1 s per
+solve on 100 actors / 150 ties; so odd-cycle inequalities (Barahona's cuts, separated by shortest
+paths in the parity-doubled graph) are added in a cutting-plane loop first. When the relaxation's
+optimum is a split it is optimal and no branching is needed; otherwise the MILP runs with all
+cuts. That takes ~10-40 ms of CPU per solve on 100 actors / 150 ties.
 
 Camps and anchors. ``anchors`` maps actor ids to the camp (0 or 1) they are fixed to, e.g.
 ``{"nicolas_maduro": 0, "juan_guaido": 1}``: camp 0 is then the Maduro side. Anchors are hard
