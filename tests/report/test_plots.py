@@ -16,7 +16,7 @@ from crisis.analysis import corroboration, network, timeline
 from crisis.report.figures.network import CAMP_LABELS, draw_camp_sizes, draw_network, short_name
 from crisis.report.figures.sources import draw_claims, draw_heatmap
 from crisis.report.figures.timeline import draw_monthly, draw_timeline
-from crisis.report.style import CAMP_COLOURS, PALETTE, THEME_COLOURS, use_style
+from crisis.report.style import CAMP_COLOURS, SIGN_COLOURS, THEME_COLOURS, use_style
 
 matplotlib.use("Agg")
 THEMES = ["background", "military", "russia", "sanctions"]
@@ -69,7 +69,7 @@ def test_draw_network_draws_negative_ties_dashed_and_positive_ties_solid():
     assert styles.count("solid") == graph.number_of_edges() - negative
     assert len(styles) - styles.count("solid") == negative > 0
     dashed = [p for p in ax.patches if p.get_linestyle() != "solid"]
-    assert {to_hex(p.get_edgecolor()) for p in dashed} == {to_hex(PALETTE["vermillion"])}
+    assert {to_hex(p.get_edgecolor()) for p in dashed} == {to_hex(SIGN_COLOURS["conflict"])}
 
 
 def test_draw_network_has_a_legend_for_camps_kinds_and_signs():

@@ -161,3 +161,24 @@ def test_show_refuses_what_is_not_a_figure(glued):
         style.show(ax, "fig_test")
     plt.close(fig)
     assert glued == []
+
+
+def test_each_meaning_has_its_own_colours_with_3_to_1_contrast():
+    groups = [style.CAMP_COLOURS, style.THEME_COLOURS, style.SIGN_COLOURS]
+    every = [c.upper() for g in groups for c in g.values()]
+    assert len(every) == len(set(every)), "a colour means two things"
+    low = {c: round(style.contrast(c), 2) for c in every if style.contrast(c) < 3}
+    assert not low, f"colours under 3:1 against white: {low}"
+
+
+def test_contrast_is_the_wcag_ratio():
+    assert style.contrast("#000000") == pytest.approx(21)
+    assert style.contrast("#FFFFFF") == pytest.approx(1)
+    assert style.contrast("#767676") == pytest.approx(4.54, abs=0.01)
+
+
+def test_source_markers_are_distinct_and_refuse_repeats():
+    markers = style.source_markers(["a", "b", "c"])
+    assert list(markers) == ["a", "b", "c"] and len(set(markers.values())) == 3
+    with pytest.raises(ValueError, match="repeated"):
+        style.source_markers(["a", "a"])

@@ -36,20 +36,54 @@ PALETTE: dict[str, str] = {
     "reddish_purple": "#CC79A7",
     "grey": "#8C8C8C",
 }
-THEME_COLOURS: dict[str, str] = {
-    "background": PALETTE["grey"],
-    "military": PALETTE["orange"],
-    "russia": PALETTE["vermillion"],
-    "sanctions": PALETTE["blue"],
-}
+# One colour language for the whole book: each colour below means one thing in every figure.
+# - camps: vermillion is Maduro's camp, blue Guaidó's, grey no camp; used for nothing else;
+# - themes: purple, brown, teal and magenta for background, military, Russia and sanctions;
+# - ties: green for a cooperative tie, dark grey (dashed) for a conflictual one;
+# - sources and kinds of actor are told apart by marker shape and label, never by colour;
+# - filled vs hollow marks a date the source states vs one inferred or borrowed.
+# Every colour that carries meaning has at least 3:1 contrast against the white figure
+# background (WCAG non-text contrast), tested in tests/report/test_style.py.
 CAMP_COLOURS: dict[str, str] = {
     "maduro": PALETTE["vermillion"],
     "guaido": PALETTE["blue"],
-    "none": "#BBBBBB",
+    "none": "#767676",
 }
+THEME_COLOURS: dict[str, str] = {
+    "background": "#6A3D9A",
+    "military": "#8C510A",
+    "russia": "#01665E",
+    "sanctions": "#C51B7D",
+}
+SIGN_COLOURS: dict[str, str] = {"cooperation": "#1B7837", "conflict": "#4D4D4D"}
+SOURCE_MARKERS: tuple[str, ...] = ("o", "s", "D", "^", "v", "P", "X")
 _SOURCE_CYCLE = ("black", "orange", "sky_blue", "bluish_green", "reddish_purple", "blue")
 INK = "#222222"
 _GLUE_NAME = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def contrast(colour: str, background: str = "#FFFFFF") -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+
+    def luminance(hex_colour: str) -> float:
+        rgb = mpl.colors.to_rgb(hex_colour)
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((luminance(colour), luminance(background)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def source_markers(source_ids: list[str]) -> dict[str, str]:
+    """A distinct marker shape per source, in the given order (sources are never told apart by
+    colour). Raises ValueError on a repeated id or on more sources than shapes."""
+    ids = list(source_ids)
+    repeated = sorted({s for s in ids if ids.count(s) > 1})
+    if repeated:
+        raise ValueError(f"source ids repeated: {', '.join(repeated)}")
+    if len(ids) > len(SOURCE_MARKERS):
+        raise ValueError(f"{len(ids)} sources but only {len(SOURCE_MARKERS)} marker shapes")
+    return dict(zip(ids, SOURCE_MARKERS, strict=False))
 
 
 def source_colours(source_ids: list[str]) -> dict[str, str]:

@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from crisis.report.style import CAMP_COLOURS, INK, PALETTE
+from crisis.report.style import CAMP_COLOURS, INK, PALETTE, SIGN_COLOURS
 
 KIND_MARKERS = {
     "state": "o",
@@ -57,8 +57,8 @@ def draw_network(
     else:
         fig = ax.figure
     edges = sorted((a, b, d) for a, b, d in graph.edges(data=True) if a in pos and b in pos)
-    for positive, colour, style in ((True, PALETTE["bluish_green"], "solid"),
-                                     (False, PALETTE["vermillion"], "dashed")):  # fmt: skip
+    for positive, colour, style in ((True, SIGN_COLOURS["cooperation"], "solid"),
+                                     (False, SIGN_COLOURS["conflict"], "dashed")):  # fmt: skip
         chosen = [(a, b) for a, b, d in edges if (d["weight"] > 0) == positive]
         widths = [0.6 + 1.6 * abs(graph[a][b]["weight"]) for a, b in chosen]
         nx.draw_networkx_edges(
@@ -82,8 +82,8 @@ def draw_network(
     handles += [Line2D([], [], marker=m, ls="", color="white", markeredgecolor=INK,
                        label=k.replace("_", " ")) for k, m in KIND_MARKERS.items()]  # fmt: skip
     handles += [
-        Line2D([], [], color=PALETTE["bluish_green"], label="cooperative tie"),
-        Line2D([], [], color=PALETTE["vermillion"], ls="--", label="conflictual tie"),
+        Line2D([], [], color=SIGN_COLOURS["cooperation"], label="cooperative tie"),
+        Line2D([], [], color=SIGN_COLOURS["conflict"], ls="--", label="conflictual tie"),
     ]
     ax.legend(handles=handles, loc="lower center", ncol=4, fontsize=8, bbox_to_anchor=(0.5, -0.14))
     ax.set_axis_off()
