@@ -59,6 +59,12 @@ SIGN_COLOURS: dict[str, str] = {"cooperation": "#1B7837", "conflict": "#4D4D4D"}
 SOURCE_MARKERS: tuple[str, ...] = ("o", "s", "D", "^", "v", "P", "X")
 _SOURCE_CYCLE = ("black", "orange", "sky_blue", "bluish_green", "reddish_purple", "blue")
 INK = "#222222"
+# Figures are drawn for the book's content column: about 750 CSS px on a desktop, i.e. 7.5 in at
+# the 100 dpi of ``use_style``, so text drawn at 10-11 pt shows at about the body text's size.
+# No figure is wider (a wider one is shrunk, and its text with it); narrower figures show at
+# their natural size. Text is never drawn smaller than MIN_FONT_PT.
+COLUMN_WIDTH = 7.5
+MIN_FONT_PT = 9.0
 _GLUE_NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 
