@@ -1,0 +1,175 @@
+"""Evidence: every number the prose prints leads, in one click, to the words it came from.
+
+A chapter keeps one ``Ledger``. Instead of gluing a bare number it calls
+``ledger.glue(name, text, rows, what)``: the prose writes ``{glue:md}`name:myst``` and shows
+``text`` as a link to the chapter's evidence section, where the item ``name`` lists ``rows`` -
+for a value read from a report, that report; for a count, the rows counted - each with its
+source, its verbatim quote (linked to the sentence in the source texts page, ``texts.html``)
+and its coding. The last cell of the chapter displays ``ledger.section()``. The evidence is
+computed from the same frames as the number, in the same cell, so the two cannot disagree;
+links are Sphinx references (``{ref}``), so a missing target fails the build.
+
+Rows are a frame with the columns of ``ROW_COLUMNS``: ``source_id``, ``quote`` and ``coding``
+(what the row says in the data's terms: the event type and date, or the value and unit).
+``event_rows`` and ``claim_rows`` make them from the project's tables.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import pandas as pd
+from IPython.display import Markdown
+
+from crisis.data.dates import date_label
+from crisis.data.text import find_quote, normalise, split_sentences
+
+ROW_COLUMNS = ["source_id", "quote", "coding"]
+TEXTS_PAGE = "texts.html"
+_NAME = re.compile(r"[a-z0-9_]+")
+
+
+def sentence_anchor(source_id: str, number: int) -> str:
+    """The HTML id of sentence ``number`` (1-based) of a source on the texts page."""
+    return f"{source_id}-s{number}"
+
+
+@cache
+def _sentences(raw: str) -> tuple:
+    return tuple(split_sentences(raw))
+
+
+def sentence_number(raw: str, quote: str) -> int:
+    """The 1-based number of the sentence of ``raw`` where ``quote`` (its first part) begins.
+
+    Raises ValueError when the quote is not in the text (the data check prevents that for
+    the project's own rows).
+    """
+    spans = find_quote(quote, normalise(raw))
+    if not spans:
+        raise ValueError(f"quote not found in the source: {quote[:60]!r}")
+    start = spans[0][0]
+    for number, sentence in enumerate(_sentences(raw), start=1):
+        if sentence.start <= start < sentence.end:
+            return number
+    raise ValueError(f"quote begins between sentences: {quote[:60]!r}")
+
+
+def quote_link(project, source_id: str, quote: str) -> str:
+    """HTML: the quote in curly quotes, linked to its sentence on the texts page."""
+    number = sentence_number(project.texts[source_id], quote)
+    href = f"{TEXTS_PAGE}#{sentence_anchor(source_id, number)}"
+    return f'<a class="quote-link" href="{href}">“{html.escape(quote)}”</a>'
+
+
+def event_rows(project, event_ids) -> pd.DataFrame:
+    """One evidence row per report of the given events (in data/events.csv order)."""
+    wanted = set(event_ids)
+    missing = sorted(wanted - set(project.events["event_id"]))
+    if missing:
+        raise KeyError(f"no event {', '.join(map(repr, missing))} in data/events.csv")
+    rows = project.events[project.events["event_id"].isin(wanted)]
+    coding = [
+        f"{t}, {date_label(d, p)} ({b})"
+        for t, d, p, b in zip(rows["event_type"], rows["date"], rows["date_precision"],
+                              rows["date_basis"], strict=True)
+    ]  # fmt: skip
+    return pd.DataFrame(
+        {"source_id": rows["source_id"].to_numpy(), "quote": rows["quote"].to_numpy(),
+         "coding": coding}, columns=ROW_COLUMNS,
+    )  # fmt: skip
+
+
+def claim_rows(project, fact_ids, source_id: str | None = None) -> pd.DataFrame:
+    """One evidence row per report of the given facts (of one source, if given)."""
+    wanted = set(fact_ids)
+    rows = project.claims[project.claims["fact_id"].isin(wanted)]
+    if source_id is not None:
+        rows = rows[rows["source_id"] == source_id]
+    if rows.empty:
+        raise KeyError(f"no claim {sorted(wanted)!r} from {source_id!r} in data/claims.csv")
+    coding = []
+    for value, top, hedge, unit in zip(rows["value"], rows["value_max"], rows["hedge"],
+                                       rows["unit"], strict=True):  # fmt: skip
+        amount = f"{value:g}" if pd.isna(top) else f"{value:g} to {top:g}"
+        coding.append(" ".join(x for x in (hedge, amount, unit) if x))
+    return pd.DataFrame(
+        {"source_id": rows["source_id"].to_numpy(), "quote": rows["quote"].to_numpy(),
+         "coding": coding}, columns=ROW_COLUMNS,
+    )  # fmt: skip
+
+
+@dataclass
+class Item:
+    """One glued value and its evidence."""
+
+    name: str
+    text: str
+    what: str
+    rows: pd.DataFrame
+
+
+@dataclass
+class Ledger:
+    """The evidence of one chapter's numbers, in the order they were glued."""
+
+    project: object
+    chapter: str
+    items: dict[str, Item] = field(default_factory=dict)
+
+    def label(self, name: str) -> str:
+        """The Sphinx label of an item: ``ev-<chapter>-<name>``."""
+        return f"ev-{self.chapter}-{name}".replace("_", "-")
+
+    def glue(self, name: str, text: str, rows: pd.DataFrame, what: str) -> None:
+        """Glue ``text`` as a link to its evidence; write ``{glue:md}`name:myst``` in prose.
+
+        ``what`` says in words what the value is ("events reported by all five sources").
+        Raises ValueError for a bad or repeated name, empty text, rows without the columns of
+        ``ROW_COLUMNS`` or no row at all (a number without evidence does not exist).
+        """
+        from myst_nb import glue
+
+        if not _NAME.fullmatch(name):
+            raise ValueError(f"evidence name must be lower-case letters, digits and _: {name!r}")
+        if name in self.items:
+            raise ValueError(f"evidence {name!r} glued twice in chapter {self.chapter!r}")
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError(f"evidence {name!r} has no text to show")
+        if list(rows.columns) != ROW_COLUMNS:
+            raise ValueError(
+                f"evidence rows need the columns {ROW_COLUMNS}, got {list(rows.columns)}"
+            )
+        if rows.empty:
+            raise ValueError(f"evidence {name!r} has no rows: a number without evidence")
+        self.items[name] = Item(name, text, what, rows.reset_index(drop=True))
+        glue(name, Markdown(f"{{ref}}`{_escape_role(text)} <{self.label(name)}>`"), display=False)
+
+    def section(self) -> Markdown:
+        """The chapter's evidence section: one labelled block per item, each row with its source,
+        its quote linked to the source sentence, and its coding."""
+        labels = dict(zip(self.project.sources["source_id"], self.project.sources["label"],
+                          strict=True))  # fmt: skip
+        blocks = []
+        for item in self.items.values():
+            lines = [f"({self.label(item.name)})=", "",
+                     f"**{_escape_md(item.text)}**: {_escape_md(item.what)}", ""]  # fmt: skip
+            lines += [
+                f"- {html.escape(labels[s])}: {quote_link(self.project, s, q)} "
+                f"<span class=\"coding\">({html.escape(c)})</span>"
+                for s, q, c in zip(item.rows["source_id"], item.rows["quote"], item.rows["coding"],
+                                   strict=True)
+            ]  # fmt: skip
+            blocks.append("\n".join(lines))
+        return Markdown("\n\n".join(blocks) + "\n")
+
+
+def _escape_role(text: str) -> str:
+    return text.replace("<", r"\<").replace("`", "'")
+
+
+def _escape_md(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)

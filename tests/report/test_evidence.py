@@ -1,0 +1,97 @@
+"""Tests of evidence links and the anchored source texts on the tiny valid project."""
+
+from __future__ import annotations
+
+import re
+
+import myst_nb
+import pandas as pd
+import pytest
+
+from crisis.data.load import load_project
+from crisis.data.text import normalise
+from crisis.report import evidence, texts
+
+
+@pytest.fixture
+def project(tiny):
+    return load_project(tiny)
+
+
+@pytest.fixture
+def glued(monkeypatch):
+    calls = []
+    monkeypatch.setattr(myst_nb, "glue", lambda n, v, display=True: calls.append((n, v, display)))
+    return calls
+
+
+def test_every_sentence_is_anchored_once_and_the_page_keeps_every_word(project):
+    for source_id, raw in project.texts.items():
+        page = "\n".join(texts.paragraphs(raw, source_id))
+        anchors = re.findall(r'id="([^"]+)"', page)
+        assert anchors == [f"{source_id}-s{n}" for n in range(1, texts.sentence_count(raw) + 1)]
+        shown = re.sub(r"<[^>]+>", " ", page).replace("&quot;", '"').replace("&#x27;", "'")
+        shown = shown.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+        assert normalise(shown) == normalise(raw)
+
+
+def test_a_quote_links_to_the_sentence_that_holds_it(project):
+    row = project.events.iloc[0]
+    raw = project.texts[row["source_id"]]
+    number = evidence.sentence_number(raw, row["quote"])
+    page = "\n".join(texts.paragraphs(raw, row["source_id"]))
+    anchor = evidence.sentence_anchor(row["source_id"], number)
+    sentence = re.search(rf'id="{anchor}">([^<]*)<', page).group(1)
+    assert normalise(row["quote"].split("...")[0])[:30] in normalise(
+        sentence.replace("&quot;", '"')
+    )
+    link = evidence.quote_link(project, row["source_id"], row["quote"])
+    assert f'href="texts.html#{anchor}"' in link
+
+
+def test_a_quote_not_in_the_text_is_refused():
+    with pytest.raises(ValueError, match="quote not found"):
+        evidence.sentence_number("One sentence. Another one.", "a third")
+
+
+def test_event_and_claim_rows_carry_source_quote_and_coding(project):
+    event_id = project.events["event_id"].iloc[0]
+    rows = evidence.event_rows(project, [event_id])
+    assert list(rows.columns) == evidence.ROW_COLUMNS
+    assert len(rows) == int((project.events["event_id"] == event_id).sum())
+    assert rows["coding"].str.contains(r"\((?:stated|inferred|borrowed)\)").all()
+    fact_id = project.claims["fact_id"].iloc[0]
+    claims = evidence.claim_rows(project, [fact_id])
+    assert len(claims) == int((project.claims["fact_id"] == fact_id).sum())
+    with pytest.raises(KeyError, match="no event 'nope'"):
+        evidence.event_rows(project, ["nope"])
+    with pytest.raises(KeyError):
+        evidence.claim_rows(project, ["nope"])
+
+
+def test_a_ledger_glues_a_reference_and_lists_its_evidence(project, glued):
+    ledger = evidence.Ledger(project, "index")
+    rows = evidence.event_rows(project, [project.events["event_id"].iloc[0]])
+    ledger.glue("n_events", "six", rows, "events in the data")
+    ((name, value, display),) = glued
+    assert (name, display) == ("n_events", False)
+    assert value.data == "{ref}`six <ev-index-n-events>`"
+    section = ledger.section().data
+    assert section.startswith("(ev-index-n-events)=\n")
+    assert "**six**: events in the data" in section
+    assert section.count('class="quote-link" href="texts.html#') == len(rows)
+
+
+def test_a_ledger_refuses_numbers_without_evidence(project, glued):
+    ledger = evidence.Ledger(project, "index")
+    rows = evidence.event_rows(project, [project.events["event_id"].iloc[0]])
+    with pytest.raises(ValueError, match="no rows"):
+        ledger.glue("n", "0", rows.iloc[0:0], "nothing")
+    with pytest.raises(ValueError, match="columns"):
+        ledger.glue("n", "1", pd.DataFrame({"quote": ["x"]}), "bad")
+    with pytest.raises(ValueError, match="lower-case"):
+        ledger.glue("N-1", "1", rows, "bad name")
+    ledger.glue("n", "1", rows, "ok")
+    with pytest.raises(ValueError, match="glued twice"):
+        ledger.glue("n", "1", rows, "again")
+    assert [c[0] for c in glued] == ["n"]
