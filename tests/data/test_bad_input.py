@@ -11,18 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import append, edit
+from conftest import append, drop_line, edit
 
 Breaker = Callable[[Path], None]
 WEEK = "seeds/001_f264443a0b98e616.txt"
 
 
-def drop_line(path: Path, startswith: str) -> None:
-    """Remove the one line of a CSV that starts with ``startswith``."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    kept = [line for line in lines if not line.startswith(startswith)]
-    assert len(kept) == len(lines) - 1
-    path.write_text("".join(kept), encoding="utf-8", newline="")
+def _line(path: Path, number: int) -> str:
+    """The physical line ``number`` (1-based) of a text file, without its line end."""
+    return path.read_text(encoding="utf-8").splitlines()[number - 1]
 
 
 def write_bytes(path: Path, data: bytes) -> None:
@@ -75,19 +72,15 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
         ["data/claims.csv:4: 13 cells, expected 12"],
     ),
     "duplicate primary key": (
-        lambda r: append(
-            r / "data/events.csv",
-            "russian_planes_land,2019-03,month,stated,military,AID,,russia,venezuela,S.,the_week,"
-            "Officials from Russia and Venezuela,",
-        ),
+        lambda r: append(r / "data/events.csv", _line(r / "data/events.csv", 2)),
         [
-            "data/events.csv:9: duplicate key (event_id, source_id) = "
+            "data/events.csv:10: duplicate key (event_id, source_id) = "
             "(russian_planes_land, the_week), first at line 2"
         ],
     ),
     "duplicate actor id": (
         lambda r: append(r / "data/actors.csv", "russia,Russia,state,,Russia,D.,participant"),
-        ["data/actors.csv:13: duplicate key actor_id 'russia', first at line 2"],
+        ["data/actors.csv:14: duplicate key actor_id 'russia', first at line 2"],
     ),
     "repeated unique field": (
         lambda r: edit(r / "data/sources.csv", "news,State Dept provoked", "news,The Week"),
@@ -168,11 +161,11 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
         lambda r: append(
             r / "data/actors.csv", "xi_jinping,Xi Jinping,person,,Xi Jinping|Xi,Leader.,participant"
         ),
-        ["data/actors.csv:13: actor 'xi_jinping' is not named in any source"],
+        ["data/actors.csv:14: actor 'xi_jinping' is not named in any source"],
     ),
     "alias matched only inside a word": (
         lambda r: append(r / "data/actors.csv", "rus,Rus,state,,Rus,Part of Russia.,participant"),
-        ["data/actors.csv:13: actor 'rus' is not named in any source"],
+        ["data/actors.csv:14: actor 'rus' is not named in any source"],
     ),
     "alias shared by two actors": (
         lambda r: edit(
@@ -201,7 +194,7 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
     ),
     "stale waiver": (
         lambda r: append(r / "data/coverage_waivers.csv", "the_week,In 2030 nothing happened.,No."),
-        ["data/coverage_waivers.csv:6: waived sentence not found in source 'the_week'"],
+        ["data/coverage_waivers.csv:5: waived sentence not found in source 'the_week'"],
     ),
     "mode not in codebook": (
         lambda r: edit(r / "data/events.csv", "CONSULT,phone", "CONSULT,military"),
@@ -280,7 +273,7 @@ def test_every_problem_is_reported_at_once_and_sorted(tiny: Path, run_cli) -> No
     assert code == 1
     assert out.splitlines() == [
         "data/claims.csv:4: quote not found in source 'state_dept_provoked'",
-        "data/coverage_waivers.csv:6: waived sentence not found in source 'the_week'",
+        "data/coverage_waivers.csv:5: waived sentence not found in source 'the_week'",
         "data/events.csv:6: recipients: 'lavrov' is not in data/actors.csv",
         "data/events.csv:7: date_precision 'week' is not one of year, month, day",
     ]

@@ -15,6 +15,7 @@ import copy
 import csv
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,18 @@ class Table:
     rows: list[dict[str, str]] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)  # physical CSV line of each row
     readable: bool = True
+
+
+def split_list(cell: str) -> list[str]:
+    """The items of a ``|``-separated cell (empty items dropped)."""
+    return [x for x in cell.split("|") if x]
+
+
+def table_rows(table: Table | None) -> Iterator[tuple[int, dict[str, str]]]:
+    """(CSV line, row) of every row of a readable table; nothing for a missing one."""
+    if table is None or not table.readable:
+        return iter(())
+    return zip(table.lines, table.rows, strict=True)
 
 
 def _as_list(value: Any) -> list[Any]:
