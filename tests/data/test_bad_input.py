@@ -215,6 +215,156 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
         lambda r: edit(r / "data/claims.csv", "cargo_landed,35,", "cargo_landed,35,20"),
         ["data/claims.csv:4: value_max '20' is less than value '35'"],
     ),
+    # --- the agreement rule: claims ---
+    "claim value not stated by the quote": (
+        lambda r: edit(r / "data/claims.csv", "cargo_landed,35,", "cargo_landed,36,"),
+        ["data/claims.csv:4: value '36' is not a number the quote states (the quote states: 35)"],
+    ),
+    "claim range not stated by the quote": (
+        lambda r: edit(r / "data/claims.csv", "cargo_landed,35,,", "cargo_landed,35,40,"),
+        [
+            "data/claims.csv:4: value '35' to value_max '40' is not a range the quote states "
+            "(the quote states: 35)"
+        ],
+    ),
+    "claim hedge dropped": (
+        lambda r: edit(r / "data/claims.csv", "100,,troops,nearly,", "100,,troops,,"),
+        ["data/claims.csv:2: hedge is empty but the quote says 'nearly 100'"],
+    ),
+    "claim hedge not the quote's": (
+        lambda r: edit(r / "data/claims.csv", "100,,troops,nearly,", "100,,troops,about,"),
+        ["data/claims.csv:2: hedge 'about' is not the quote's hedge 'nearly' ('nearly 100')"],
+    ),
+    "claim hedge not in the quote": (
+        lambda r: edit(r / "data/claims.csv", "100,,troops,,", "100,,troops,over,"),
+        ["data/claims.csv:3: hedge 'over' is not in the quote"],
+    ),
+    "hedge the schema allows but the analysis does not know": (
+        lambda r: (
+            edit(r / "data/datapackage.json", '"less than"', '"less than", "give or take"'),
+            edit(r / "data/claims.csv", "100,,troops,,", "100,,troops,give or take,"),
+        ),
+        [
+            "data/claims.csv:3: hedge 'give or take' is not in the codebook, so the analysis "
+            "cannot use it",
+            "data/claims.csv:3: hedge 'give or take' is not in the quote",
+        ],
+    ),
+    # --- the agreement rule: dates ---
+    "stated date not in the quote's sentence": (
+        lambda r: edit(r / "data/events.csv", "2019-03,month,inferred", "2019-03,month,stated"),
+        [
+            "data/events.csv:7: date '2019-03' is not stated in the quote's sentence "
+            "(make the basis inferred or borrowed, with a note)"
+        ],
+    ),
+    "stated date differs from the sentence's": (
+        lambda r: edit(r / "data/events.csv", "2018-05,month,stated", "2018-06,month,stated"),
+        [
+            "data/events.csv:9: date '2018-06' is not stated in the quote's sentence "
+            "(make the basis inferred or borrowed, with a note)"
+        ],
+    ),
+    "inferred date without a note": (
+        lambda r: edit(r / "data/events.csv", ",The Monday after the landing.", ","),
+        ["data/events.csv:6: date_basis 'inferred' needs a note saying how"],
+    ),
+    "borrowed date without a note": (
+        lambda r: edit(r / "data/events.csv", ",Borrowed from state_dept_provoked.", ","),
+        ["data/events.csv:2: date_basis 'borrowed' needs a note naming the source it comes from"],
+    ),
+    "borrowed date whose note names no other source": (
+        lambda r: edit(r / "data/events.csv", "from state_dept_provoked.", "from the other one."),
+        [
+            "data/events.csv:2: borrowed date: the note names none of the other sources of the "
+            "event (state_dept_provoked)"
+        ],
+    ),
+    "borrowed date that is not the lender's": (
+        lambda r: edit(r / "data/events.csv", "2019-03-23,day,borrowed", "2019-03-24,day,borrowed"),
+        [
+            "data/events.csv:2: borrowed date '2019-03-24' is not the date of the report of "
+            "'state_dept_provoked' (line 3: '2019-03-23')"
+        ],
+    ),
+    "borrowed date of an event no other source reports": (
+        lambda r: edit(
+            r / "data/events.csv",
+            "2019-01,month,inferred,crisis,background,SUPPORT",
+            "2019-01,month,borrowed,crisis,background,SUPPORT",
+        ),
+        ["data/events.csv:5: date_basis 'borrowed' but no other source reports 'us_backs_guaido'"],
+    ),
+    "date basis the schema allows but the analysis does not know": (
+        lambda r: (
+            edit(r / "data/datapackage.json", '"inferred"', '"inferred", "guessed"'),
+            edit(r / "data/events.csv", "2019-03,month,inferred", "2019-03,month,guessed"),
+        ),
+        [
+            "data/events.csv:7: date_basis 'guessed' is not in the codebook, so the analysis "
+            "cannot use it"
+        ],
+    ),
+    # --- the agreement rule: actors ---
+    "actor not named in the quote's sentence": (
+        lambda r: edit(r / "data/events.csv", "phone,mike_pompeo,", "phone,donald_trump,"),
+        [
+            "data/events.csv:6: actors: 'donald_trump' is not named in the quote's sentence "
+            "(nor identified in the note as 'donald_trump: ...')"
+        ],
+    ),
+    "recipient not named in the quote's sentence": (
+        lambda r: edit(r / "data/events.csv", "caricom,juan_guaido,", "caricom,nicolas_maduro,"),
+        [
+            "data/events.csv:7: recipients: 'nicolas_maduro' is not named in the quote's "
+            "sentence (nor identified in the note as 'nicolas_maduro: ...')"
+        ],
+    ),
+    "note that no longer identifies an actor": (
+        lambda r: edit(r / "data/events.csv", " united_states: 'the Trump", " 'the Trump"),
+        [
+            "data/events.csv:5: actors: 'united_states' is not named in the quote's sentence "
+            "(nor identified in the note as 'united_states: ...')"
+        ],
+    ),
+    # --- one gate: what the analysis would refuse ---
+    "reports of one event with different types": (
+        lambda r: edit(
+            r / "data/events.csv",
+            "military,AID,military,russia,venezuela,Two Russian planes land in Caracas.,state_dept",
+            "military,MOBILIZE,troops,"
+            "russia,venezuela,Two Russian planes land in Caracas.,state_dept",
+        ),
+        [
+            "data/events.csv:3: event_type 'MOBILIZE' differs from 'AID' in the report of the "
+            "same event at line 2"
+        ],
+    ),  # fmt: skip
+    "reports of one event with different themes": (
+        lambda r: edit(
+            r / "data/events.csv", "inferred,crisis,military,", "inferred,crisis,russia,"
+        ),
+        [
+            "data/events.csv:3: theme 'russia' differs from 'military' in the report of the "
+            "same event at line 2"
+        ],
+    ),
+    "reports of one event with different scopes": (
+        lambda r: edit(
+            r / "data/events.csv", "inferred,crisis,military,", "inferred,context,military,"
+        ),
+        [
+            "data/events.csv:3: scope 'context' differs from 'crisis' in the report of the "
+            "same event at line 2"
+        ],
+    ),
+    "country that is not a state": (
+        lambda r: edit(r / "data/actors.csv", "person,russia,Maria", "person,caricom,Maria"),
+        [
+            "data/actors.csv:8: country 'caricom' is an actor of kind 'international_org', "
+            "not a state"
+        ],
+    ),
     "seed file missing": (
         lambda r: (r / "seeds/003_9d10a45d5acd1919.txt").unlink(),
         ["data/sources.csv:3: file 'seeds/003_9d10a45d5acd1919.txt' does not exist"],

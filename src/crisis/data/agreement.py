@@ -239,8 +239,8 @@ def check_date_notes(events: Table) -> list[Problem]:
         if basis not in ("inferred", "borrowed"):
             continue
         if not row["note"].strip():
-            how = "how it was inferred" if basis == "inferred" else "the source it is borrowed from"
-            problems.append(Problem(events.path, line, f"a {basis} date needs a note saying {how}"))
+            how = "saying how" if basis == "inferred" else "naming the source it comes from"
+            problems.append(Problem(events.path, line, f"date_basis '{basis}' needs a note {how}"))
             continue
         if basis == "borrowed":
             others = {s: r for s, r in reports[row["event_id"]].items() if s != row["source_id"]}

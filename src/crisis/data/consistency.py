@@ -94,13 +94,11 @@ def check_vocabulary(table: Table, descriptor: dict) -> list[Problem]:
             value = row.get(column, "")
             if not value or value in known or (enum is not None and value not in enum):
                 continue
-            allowed = ", ".join(k for k in known if k)
             problems.append(
                 Problem(
                     table.path,
                     line,
-                    f"{column} '{value}' is not in the codebook, so the analysis cannot use it "
-                    f"({allowed})",
+                    f"{column} '{value}' is not in the codebook, so the analysis cannot use it",
                 )
             )
     return problems
