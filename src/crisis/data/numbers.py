@@ -85,19 +85,22 @@ def words_value(words: str) -> Decimal | None:
     """The value of a run of number words ('twenty-five', 'a dozen', 'two hundred'), or None.
 
     Units and tens add up; 'hundred' and 'dozen' multiply what precedes them; 'thousand',
-    'million', 'billion' close a group. 'a'/'an' counts as one only before a scale word.
+    'million', 'billion' close a group. 'a'/'an' counts as one only before a scale word; any
+    other word makes the run not a number.
     """
     tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
     total, current, seen = 0, 0, False
     for token in tokens:
         if token in ("a", "an"):
-            current, seen = 1, True
+            current = 1
         elif token in UNITS:
             current, seen = current + UNITS[token], True
         elif token in ("hundred", "dozen"):
-            current = max(current, 1) * SCALES[token]
+            current, seen = max(current, 1) * SCALES[token], True
         elif token in SCALES:
-            total, current = total + max(current, 1) * SCALES[token], 0
+            total, current, seen = total + max(current, 1) * SCALES[token], 0, True
+        else:
+            return None
     return Decimal(total + current) if seen else None
 
 
