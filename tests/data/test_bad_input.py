@@ -265,6 +265,13 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
             "(make the basis inferred or borrowed, with a note)"
         ],
     ),
+    "stated date of the wrong form": (
+        lambda r: edit(r / "data/events.csv", "2018-05,month,stated", "2018-13,month,stated"),
+        [
+            "data/events.csv:9: date '2018-13' does not match the pattern "
+            "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+        ],
+    ),
     "inferred date without a note": (
         lambda r: edit(r / "data/events.csv", ",The Monday after the landing.", ","),
         ["data/events.csv:6: date_basis 'inferred' needs a note saying how"],

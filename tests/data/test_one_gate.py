@@ -30,7 +30,7 @@ TABLES = ("actors", "events", "claims")
 SPECIALS: dict[str, list[str]] = {
     "value": ["0", "-1", "35.5", "1e9"],
     "value_max": ["0", "35", "100", "1e9"],
-    "date": ["2019", "2019-03", "2019-03-24", "2018-05", "2019-02-30"],
+    "date": ["2019", "2019-03", "2019-03-24", "2018-05", "2019-02-30", "2018-13", "May 2018"],
     "actors": ["nobody", "russia|venezuela", "nicolas_maduro|juan_guaido", "venezuela"],
     "recipients": ["russia", "russia|venezuela", "nicolas_maduro", "venezuela|juan_guaido"],
     "country": ["venezuela", "caricom", "nicolas_maduro", "russia"],

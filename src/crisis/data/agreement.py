@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from crisis.data.dates import DATE_FORM
 from crisis.data.numbers import Stated, plain, show, stated_numbers
 from crisis.data.problems import Problem
 from crisis.data.tables import Table, split_list, table_rows
@@ -189,8 +190,8 @@ def check_stated_dates(events: Table, contexts: dict[int, list[str]]) -> list[Pr
     problems = []
     for line, row in table_rows(events):
         found = contexts.get(line)
-        if row["date_basis"] != "stated" or not found or len(row["date"]) not in (4, 7, 10):
-            continue
+        if row["date_basis"] != "stated" or not found or not DATE_FORM.fullmatch(row["date"]):
+            continue  # a date of the wrong form is the schema's to report
         if not any(states_date(c, row["date"]) for c in found):
             problems.append(
                 Problem(

@@ -20,6 +20,7 @@ import pandas as pd
 from crisis.data import agreement, consistency
 from crisis.data.codebook import EVENT_TYPES, SCOPES
 from crisis.data.coverage import COVERAGE_COLUMNS, check_coverage, coverage_table
+from crisis.data.dates import DATE_FORM
 from crisis.data.problems import Problem
 from crisis.data.tables import (
     Table,
@@ -32,7 +33,6 @@ from crisis.data.tables import table_rows as _rows
 from crisis.data.text import find_quote, missing_part, normalise, quote_parts
 
 _PRECISION = {4: "year", 7: "month", 10: "day"}
-_DATE_FORM = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?")
 
 
 @dataclass
@@ -54,7 +54,7 @@ def check_dates(table: Table) -> list[Problem]:
     problems = []
     for line, row in _rows(table):
         date, precision = row["date"], row.get("date_precision")
-        if not _DATE_FORM.fullmatch(date):
+        if not DATE_FORM.fullmatch(date):
             continue
         if len(date) == 10:
             try:

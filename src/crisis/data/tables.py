@@ -28,12 +28,15 @@ DESCRIPTOR = "data/datapackage.json"
 # that drops one of them is reported instead of failing later.
 CONTRACT: dict[str, tuple[str, ...]] = {
     "sources": ("source_id", "file", "title", "outlet", "label"),
-    "actors": ("actor_id", "name", "country", "aliases"),
+    "actors": ("actor_id", "name", "kind", "country", "aliases"),
     "events": (
-        "event_id", "date", "date_precision", "event_type", "mode", "actors", "recipients",
-        "source_id", "quote",
+        "event_id", "date", "date_precision", "date_basis", "theme", "event_type", "mode",
+        "actors", "recipients", "source_id", "quote", "note",
     ),
-    "claims": ("fact_id", "value", "value_max", "date", "attributed_to", "source_id", "quote"),
+    "claims": (
+        "fact_id", "value", "value_max", "hedge", "date", "attributed_to", "source_id", "quote",
+        "note",
+    ),
     "coverage_waivers": ("source_id", "sentence"),
 }  # fmt: skip
 
