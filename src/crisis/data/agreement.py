@@ -27,6 +27,7 @@ one such context per occurrence; a check passes when any of them passes.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -66,7 +67,7 @@ def _decimal(cell: str) -> Decimal | None:
         number = Decimal(cell)
     except InvalidOperation:
         return None
-    return number if number.is_finite() else None
+    return number if number.is_finite() and math.isfinite(float(number)) else None
 
 
 def _listing(numbers: list[Stated]) -> str:
