@@ -189,7 +189,9 @@ EVENTS = events_frame(
 
 def test_event_corroboration_marks_each_source_and_compares_dates_at_the_coarser_precision():
     table = cor.event_corroboration(EVENTS, ["a", "b", "c"]).set_index("event_id")
-    assert list(table.columns) == ["theme", "a", "b", "c", "n_sources", "dates", "dates_agree"]
+    assert list(table.columns) == [
+        "theme", "a", "b", "c", "n_sources", "dates", "dates_agree", "n_dated"
+    ]  # fmt: skip
     assert table.loc["landing", ["a", "b", "c"]].tolist() == [True, False, True]
     assert table.loc["landing", "n_sources"] == 2
     assert table["dates_agree"].to_dict() == {
@@ -199,6 +201,20 @@ def test_event_corroboration_marks_each_source_and_compares_dates_at_the_coarser
         "wagner": False,  # one day apart is a disagreement
     }
     assert table.loc["wagner", "dates"] == "a: 2019-01-25; b: 2019-01-26"
+
+
+def test_a_borrowed_date_is_no_evidence_of_agreement():
+    events = events_frame(
+        report("landing", source_id="a", date="2019-03-23"),
+        report("landing", source_id="b", date="2019-03-23", basis="borrowed"),
+        report("call", source_id="a", date="2019-03-25"),
+        report("call", source_id="b", date="2019-03-23", basis="borrowed"),
+    )
+    table = cor.event_corroboration(events, ["a", "b"]).set_index("event_id")
+    assert table.loc["landing", "dates"] == "a: 2019-03-23; b: 2019-03-23 (borrowed)"
+    # one own date: nothing to disagree with; the borrowed one counts neither way
+    assert table["dates_agree"].to_dict() == {"call": True, "landing": True}
+    assert table["n_dated"].to_dict() == {"call": 1, "landing": 1}
 
 
 def test_event_corroboration_refuses_a_source_outside_the_list():

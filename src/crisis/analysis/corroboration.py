@@ -159,25 +159,32 @@ def event_corroboration(events: pd.DataFrame, source_ids: list[str]) -> pd.DataF
     Columns: event_id, theme, one boolean column per source (in ``source_ids`` order),
     n_sources, dates ('source: date; ...' in the events' order) and dates_agree: every report
     gives the same date once cut to the coarsest precision among them (2019-03 agrees with
-    2019-03-23 and with 2019, not with 2019-04-02). Sorted by event_id. Raises ValueError on
-    events from a source not in ``source_ids`` or an unknown date precision.
+    2019-03-23 and with 2019, not with 2019-04-02). A borrowed date is marked '(borrowed)' in
+    ``dates`` and left out of ``dates_agree``: it is another source's date, so it is never
+    evidence that the sources agree; ``n_dated`` counts the sources that date the event
+    themselves, so agreement means something only where it is at least 2. Sorted by event_id.
+    Raises ValueError on events from a source not in ``source_ids`` or an unknown date
+    precision.
     """
     _unknown_sources(events, source_ids)
     precisions = sorted(set(events["date_precision"]) - set(_RANK))
     if precisions:
         raise ValueError(f"unknown date precision: {', '.join(map(str, precisions))}")
-    columns = ["event_id", "theme", *source_ids, "n_sources", "dates", "dates_agree"]
+    columns = ["event_id", "theme", *source_ids, "n_sources", "dates", "dates_agree", "n_dated"]
     records = []
     for event_id, group in events.groupby("event_id", sort=True):
-        coarsest = min(group["date_precision"], key=_RANK.get)
-        dates = {d[: _LENGTH[coarsest]] for d in group["date"]}
+        own = group[group["date_basis"] != "borrowed"]  # a borrowed date is no evidence
+        coarsest = min(own["date_precision"], key=_RANK.get, default="day")
+        dates = {d[: _LENGTH[coarsest]] for d in own["date"]}
         record = {"event_id": event_id, "theme": group["theme"].iloc[0]}
         record.update({s: s in set(group["source_id"]) for s in source_ids})
         record["n_sources"] = group["source_id"].nunique()
         record["dates"] = "; ".join(
-            f"{s}: {d}" for s, d in zip(group["source_id"], group["date"], strict=True)
+            f"{s}: {d}" + (" (borrowed)" if b == "borrowed" else "")
+            for s, d, b in zip(group["source_id"], group["date"], group["date_basis"], strict=True)
         )
         record["dates_agree"] = len(dates) == 1
+        record["n_dated"] = own["source_id"].nunique()
         records.append(record)
     return pd.DataFrame.from_records(records, columns=columns)
 
