@@ -328,8 +328,8 @@ def summary(result: CheckResult) -> dict[str, int]:
 def _basis_and_scope_counts(events: list[dict[str, str]]) -> dict[str, int]:
     """Event reports per date basis; events per scope (only when events.csv has a scope)."""
     counts = {
-        f"dates {basis}": sum(row["date_basis"] == basis for row in events)
-        for basis in ("stated", "inferred", "borrowed")
+        f"reports with {article} {basis} date": sum(row["date_basis"] == basis for row in events)
+        for article, basis in (("a", "stated"), ("an", "inferred"), ("a", "borrowed"))
     }
     if events and "scope" in events[0]:
         scope = {row["event_id"]: row["scope"] for row in events}
