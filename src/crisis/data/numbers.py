@@ -11,7 +11,7 @@ text puts on it. What counts as a number:
 - a scale word after either, with or without a space, multiplies it: ``41.9 million``,
   ``$41.9million``, ``3million``, ``two billion``, ``$9bn``;
 - a range is two numbers joined by ``to``, a hyphen or a dash (``20,000 to 25,000``, ``20-25``),
-  or ``between X and Y``; a scale or percent written only after the top applies to both ends
+  or ``between X and Y``; a scale word written only after the top applies to both ends
   (``20 to 25 million``).
 
 The hedge of a number is one of the codebook's ``HEDGES`` written immediately before it (a
@@ -76,7 +76,6 @@ class Stated:
 class _Match:
     value: Decimal
     scale: int  # the scale word written after it (1 if none)
-    percent: bool
     start: int
     end: int
 
@@ -113,7 +112,6 @@ def _matches(text: str) -> list[_Match]:
     """Every single number of the text with its offsets (ranges are formed afterwards)."""
     found = []
     for m in _NUMBER.finditer(text):
-        percent = m.group("percent") is not None
         if m.group("digits"):
             scale = _scale(m.group("dscale") or "")
             value = Decimal(m.group("digits").replace(",", "")) * scale
@@ -123,7 +121,7 @@ def _matches(text: str) -> list[_Match]:
                 continue
             last = re.split(r"[\s-]+", m.group("words").lower())[-1]
             scale = SCALES[last] if last in ("thousand", "million", "billion") else 1
-        found.append(_Match(value, scale, percent, m.start(), m.end()))
+        found.append(_Match(value, scale, m.start(), m.end()))
     return found
 
 
