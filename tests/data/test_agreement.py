@@ -12,11 +12,13 @@ from conftest import DESCRIPTOR, TINY_SUMMARY, edit
 from crisis.data.agreement import (
     claim_problems,
     is_derived,
+    name_patterns,
     quote_contexts,
     read_sources,
     states_date,
 )
 from crisis.data.check import run_checks, summary
+from crisis.data.tables import Table
 
 SENTENCE = "On 23 March 2019, two Russian planes landed in Venezuela."
 
@@ -153,6 +155,16 @@ def test_a_note_naming_the_actor_id_identifies_it(tiny: Path) -> None:
     edit(tiny / "data/events.csv", "phone,mike_pompeo,", "phone,donald_trump,")
     edit(tiny / "data/events.csv", "The Monday after the landing.", "donald_trump: 'the US'.")
     assert run_checks(tiny).problems == []
+
+
+def test_a_lower_case_alias_is_found_at_the_start_of_a_sentence() -> None:
+    actors = Table("actors", "data/actors.csv", ["actor_id", "name", "aliases"], readable=True)
+    actors.rows = [{"actor_id": "opp", "name": "Venezuelan opposition", "aliases": "opposition"}]
+    actors.lines = [2]
+    pattern = name_patterns(actors)["opp"]
+    assert pattern.search("Opposition deputies denounced")
+    assert pattern.search("the opposition refused")
+    assert not pattern.search("OPPOSITION")
 
 
 def test_context_events_are_counted(tiny: Path) -> None:

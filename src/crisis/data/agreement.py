@@ -20,8 +20,9 @@ one such context per occurrence; a check passes when any of them passes.
   (by ``source_id``) another source that reports the same ``event_id``, and the borrowed date is
   that report's date, at most as precise, and not itself borrowed.
 - actors and recipients (``check_named_actors``): each is named in the sentence by its name or an
-  alias (whole words, case-sensitive), or the note mentions its ``actor_id`` to say how the text
-  identifies it, e.g. ``nicolas_maduro: 'the president'``.
+  alias (whole words, case-sensitive but for the capital of a sentence's first word), or the note
+  mentions its ``actor_id`` to say how the text identifies it, e.g.
+  ``nicolas_maduro: 'the president'``.
 """
 
 from __future__ import annotations
@@ -256,12 +257,17 @@ def check_date_notes(events: Table) -> list[Problem]:
 
 
 def name_patterns(actors: Table) -> dict[str, re.Pattern]:
-    """For each actor_id, one pattern matching its name or any alias as a whole word."""
+    """For each actor_id, one pattern matching its name or any alias as a whole word.
+
+    Case-sensitive, except that an alias in lower case also matches with a capital first letter,
+    as at the start of a sentence ('opposition' matches 'Opposition deputies').
+    """
     patterns: dict[str, re.Pattern] = {}
     for _, row in table_rows(actors):
         if row["actor_id"] in patterns:
             continue  # a repeated id: the first row counts (the repeat is a duplicate key)
         names = {normalise(n) for n in [row["name"], *split_list(row["aliases"])]} - {""}
+        names |= {n[0].upper() + n[1:] for n in names if n[0].islower()}  # sentence start
         body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or "(?!)"
         patterns[row["actor_id"]] = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
     return patterns
