@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +60,15 @@ def copy_source(row: dict[str, str], k: int) -> dict[str, str]:
     }
 
 
+def _renamed_note(row: dict[str, str], ids: list[str], k: int) -> dict[str, str]:
+    """The row's note with every source id it names (e.g. a borrowed date's lender) renamed to
+    its k-th copy; nothing for a table without notes."""
+    if "note" not in row:
+        return {}
+    pattern = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, ids)) + r")(?![\w])")
+    return {"note": pattern.sub(lambda m: copy_id(m.group(1), k), row["note"])}
+
+
 def make_corpus(src: Path, dest: Path, factor: int) -> CorpusSize:
     """Write into ``dest`` the data and seeds of ``src`` copied ``factor`` times; returns the size.
 
@@ -82,8 +92,9 @@ def make_corpus(src: Path, dest: Path, factor: int) -> CorpusSize:
     rows = len(copies) + len(read_rows(src / "data" / "actors.csv")[1])
     for name in ROW_TABLES:
         header, table = read_rows(src / "data" / name)
+        ids = [row["source_id"] for row in sources]
         copied = [
-            {**row, "source_id": copy_id(row["source_id"], k)}
+            {**row, "source_id": copy_id(row["source_id"], k), **_renamed_note(row, ids, k)}
             for k in range(factor)
             for row in table
         ]

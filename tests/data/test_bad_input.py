@@ -11,18 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import append, edit
+from conftest import append, drop_line, edit
 
 Breaker = Callable[[Path], None]
 WEEK = "seeds/001_f264443a0b98e616.txt"
 
 
-def drop_line(path: Path, startswith: str) -> None:
-    """Remove the one line of a CSV that starts with ``startswith``."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    kept = [line for line in lines if not line.startswith(startswith)]
-    assert len(kept) == len(lines) - 1
-    path.write_text("".join(kept), encoding="utf-8", newline="")
+def _line(path: Path, number: int) -> str:
+    """The physical line ``number`` (1-based) of a text file, without its line end."""
+    return path.read_text(encoding="utf-8").splitlines()[number - 1]
 
 
 def write_bytes(path: Path, data: bytes) -> None:
@@ -75,19 +72,15 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
         ["data/claims.csv:4: 13 cells, expected 12"],
     ),
     "duplicate primary key": (
-        lambda r: append(
-            r / "data/events.csv",
-            "russian_planes_land,2019-03,month,stated,crisis,military,AID,,russia,venezuela,S.,the_week,"
-            "Officials from Russia and Venezuela,",
-        ),
+        lambda r: append(r / "data/events.csv", _line(r / "data/events.csv", 2)),
         [
-            "data/events.csv:9: duplicate key (event_id, source_id) = "
+            "data/events.csv:10: duplicate key (event_id, source_id) = "
             "(russian_planes_land, the_week), first at line 2"
         ],
     ),
     "duplicate actor id": (
         lambda r: append(r / "data/actors.csv", "russia,Russia,state,,Russia,D.,participant"),
-        ["data/actors.csv:13: duplicate key actor_id 'russia', first at line 2"],
+        ["data/actors.csv:14: duplicate key actor_id 'russia', first at line 2"],
     ),
     "repeated unique field": (
         lambda r: edit(r / "data/sources.csv", "news,State Dept provoked", "news,The Week"),
@@ -168,11 +161,11 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
         lambda r: append(
             r / "data/actors.csv", "xi_jinping,Xi Jinping,person,,Xi Jinping|Xi,Leader.,participant"
         ),
-        ["data/actors.csv:13: actor 'xi_jinping' is not named in any source"],
+        ["data/actors.csv:14: actor 'xi_jinping' is not named in any source"],
     ),
     "alias matched only inside a word": (
         lambda r: append(r / "data/actors.csv", "rus,Rus,state,,Rus,Part of Russia.,participant"),
-        ["data/actors.csv:13: actor 'rus' is not named in any source"],
+        ["data/actors.csv:14: actor 'rus' is not named in any source"],
     ),
     "alias shared by two actors": (
         lambda r: edit(
@@ -201,7 +194,7 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
     ),
     "stale waiver": (
         lambda r: append(r / "data/coverage_waivers.csv", "the_week,In 2030 nothing happened.,No."),
-        ["data/coverage_waivers.csv:6: waived sentence not found in source 'the_week'"],
+        ["data/coverage_waivers.csv:5: waived sentence not found in source 'the_week'"],
     ),
     "mode not in codebook": (
         lambda r: edit(r / "data/events.csv", "CONSULT,phone", "CONSULT,military"),
@@ -221,6 +214,163 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
     "range upside down": (
         lambda r: edit(r / "data/claims.csv", "cargo_landed,35,", "cargo_landed,35,20"),
         ["data/claims.csv:4: value_max '20' is less than value '35'"],
+    ),
+    # --- the agreement rule: claims ---
+    "claim value not stated by the quote": (
+        lambda r: edit(r / "data/claims.csv", "cargo_landed,35,", "cargo_landed,36,"),
+        ["data/claims.csv:4: value '36' is not a number the quote states (the quote states: 35)"],
+    ),
+    "claim range not stated by the quote": (
+        lambda r: edit(r / "data/claims.csv", "cargo_landed,35,,", "cargo_landed,35,40,"),
+        [
+            "data/claims.csv:4: value '35' to value_max '40' is not a range the quote states "
+            "(the quote states: 35)"
+        ],
+    ),
+    "claim hedge dropped": (
+        lambda r: edit(r / "data/claims.csv", "100,,troops,nearly,", "100,,troops,,"),
+        ["data/claims.csv:2: hedge is empty but the quote says 'nearly 100'"],
+    ),
+    "claim hedge not the quote's": (
+        lambda r: edit(r / "data/claims.csv", "100,,troops,nearly,", "100,,troops,about,"),
+        ["data/claims.csv:2: hedge 'about' is not the quote's hedge 'nearly' ('nearly 100')"],
+    ),
+    "claim hedge not in the quote": (
+        lambda r: edit(r / "data/claims.csv", "100,,troops,,", "100,,troops,over,"),
+        ["data/claims.csv:3: hedge 'over' is not in the quote"],
+    ),
+    "hedge the schema allows but the analysis does not know": (
+        lambda r: (
+            edit(r / "data/datapackage.json", '"less than"', '"less than", "give or take"'),
+            edit(r / "data/claims.csv", "100,,troops,,", "100,,troops,give or take,"),
+        ),
+        [
+            "data/claims.csv:3: hedge 'give or take' is not in the codebook, so the analysis "
+            "cannot use it",
+            "data/claims.csv:3: hedge 'give or take' is not in the quote",
+        ],
+    ),
+    # --- the agreement rule: dates ---
+    "stated date not in the quote's sentence": (
+        lambda r: edit(r / "data/events.csv", "2019-03,month,inferred", "2019-03,month,stated"),
+        [
+            "data/events.csv:7: date '2019-03' is not stated in the quote's sentence "
+            "(make the basis inferred or borrowed, with a note)"
+        ],
+    ),
+    "stated date differs from the sentence's": (
+        lambda r: edit(r / "data/events.csv", "2018-05,month,stated", "2018-06,month,stated"),
+        [
+            "data/events.csv:9: date '2018-06' is not stated in the quote's sentence "
+            "(make the basis inferred or borrowed, with a note)"
+        ],
+    ),
+    "stated date of the wrong form": (
+        lambda r: edit(r / "data/events.csv", "2018-05,month,stated", "2018-13,month,stated"),
+        [
+            "data/events.csv:9: date '2018-13' does not match the pattern "
+            "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+        ],
+    ),
+    "inferred date without a note": (
+        lambda r: edit(r / "data/events.csv", ",The Monday after the landing.", ","),
+        ["data/events.csv:6: date_basis 'inferred' needs a note saying how"],
+    ),
+    "borrowed date without a note": (
+        lambda r: edit(r / "data/events.csv", ",Borrowed from state_dept_provoked.", ","),
+        ["data/events.csv:2: date_basis 'borrowed' needs a note naming the source it comes from"],
+    ),
+    "borrowed date whose note names no other source": (
+        lambda r: edit(r / "data/events.csv", "from state_dept_provoked.", "from the other one."),
+        [
+            "data/events.csv:2: borrowed date: the note names none of the other sources of the "
+            "event (state_dept_provoked)"
+        ],
+    ),
+    "borrowed date that is not the lender's": (
+        lambda r: edit(r / "data/events.csv", "2019-03-23,day,borrowed", "2019-03-24,day,borrowed"),
+        [
+            "data/events.csv:2: borrowed date '2019-03-24' is not the date of the report of "
+            "'state_dept_provoked' (line 3: '2019-03-23')"
+        ],
+    ),
+    "borrowed date of an event no other source reports": (
+        lambda r: edit(
+            r / "data/events.csv",
+            "2019-01,month,inferred,crisis,background,SUPPORT",
+            "2019-01,month,borrowed,crisis,background,SUPPORT",
+        ),
+        ["data/events.csv:5: date_basis 'borrowed' but no other source reports 'us_backs_guaido'"],
+    ),
+    "date basis the schema allows but the analysis does not know": (
+        lambda r: (
+            edit(r / "data/datapackage.json", '"inferred"', '"inferred", "guessed"'),
+            edit(r / "data/events.csv", "2019-03,month,inferred", "2019-03,month,guessed"),
+        ),
+        [
+            "data/events.csv:7: date_basis 'guessed' is not in the codebook, so the analysis "
+            "cannot use it"
+        ],
+    ),
+    # --- the agreement rule: actors ---
+    "actor not named in the quote's sentence": (
+        lambda r: edit(r / "data/events.csv", "phone,mike_pompeo,", "phone,donald_trump,"),
+        [
+            "data/events.csv:6: actors: 'donald_trump' is not named in the quote's sentence "
+            "(nor identified in the note as 'donald_trump: ...')"
+        ],
+    ),
+    "recipient not named in the quote's sentence": (
+        lambda r: edit(r / "data/events.csv", "caricom,juan_guaido,", "caricom,nicolas_maduro,"),
+        [
+            "data/events.csv:7: recipients: 'nicolas_maduro' is not named in the quote's "
+            "sentence (nor identified in the note as 'nicolas_maduro: ...')"
+        ],
+    ),
+    "note that no longer identifies an actor": (
+        lambda r: edit(r / "data/events.csv", " united_states: 'the Trump", " 'the Trump"),
+        [
+            "data/events.csv:5: actors: 'united_states' is not named in the quote's sentence "
+            "(nor identified in the note as 'united_states: ...')"
+        ],
+    ),
+    # --- one gate: what the analysis would refuse ---
+    "reports of one event with different types": (
+        lambda r: edit(
+            r / "data/events.csv",
+            "military,AID,military,russia,venezuela,Two Russian planes land in Caracas.,state_dept",
+            "military,MOBILIZE,troops,"
+            "russia,venezuela,Two Russian planes land in Caracas.,state_dept",
+        ),
+        [
+            "data/events.csv:3: event_type 'MOBILIZE' differs from 'AID' in the report of the "
+            "same event at line 2"
+        ],
+    ),  # fmt: skip
+    "reports of one event with different themes": (
+        lambda r: edit(
+            r / "data/events.csv", "inferred,crisis,military,", "inferred,crisis,russia,"
+        ),
+        [
+            "data/events.csv:3: theme 'russia' differs from 'military' in the report of the "
+            "same event at line 2"
+        ],
+    ),
+    "reports of one event with different scopes": (
+        lambda r: edit(
+            r / "data/events.csv", "inferred,crisis,military,", "inferred,context,military,"
+        ),
+        [
+            "data/events.csv:3: scope 'context' differs from 'crisis' in the report of the "
+            "same event at line 2"
+        ],
+    ),
+    "country that is not a state": (
+        lambda r: edit(r / "data/actors.csv", "person,russia,Maria", "person,caricom,Maria"),
+        [
+            "data/actors.csv:8: country 'caricom' is an actor of kind 'international_org', "
+            "not a state"
+        ],
     ),
     "seed file missing": (
         lambda r: (r / "seeds/003_9d10a45d5acd1919.txt").unlink(),
@@ -280,7 +430,7 @@ def test_every_problem_is_reported_at_once_and_sorted(tiny: Path, run_cli) -> No
     assert code == 1
     assert out.splitlines() == [
         "data/claims.csv:4: quote not found in source 'state_dept_provoked'",
-        "data/coverage_waivers.csv:6: waived sentence not found in source 'the_week'",
+        "data/coverage_waivers.csv:5: waived sentence not found in source 'the_week'",
         "data/events.csv:6: recipients: 'lavrov' is not in data/actors.csv",
         "data/events.csv:7: date_precision 'week' is not one of year, month, day",
     ]
@@ -290,7 +440,7 @@ def test_problems_in_one_row_are_all_reported(tiny: Path, run_cli) -> None:
     edit(
         tiny / "data/claims.csv",
         "cargo_landed,35,,tonnes,,cargo landed with the troops,2019-03,military,,state_dept",
-        "cargo_landed,lots,,kilos,,cargo landed with the troops,2019-3,military,nobody,state_dept",
+        "cargo_landed,lots,,tons,,cargo landed with the troops,2019-3,military,nobody,state_dept",
     )
     code, out, _ = run_cli("check", str(tiny))
     assert code == 1
@@ -298,8 +448,8 @@ def test_problems_in_one_row_are_all_reported(tiny: Path, run_cli) -> None:
         "data/claims.csv:4: attributed_to 'nobody' is not in data/actors.csv",
         "data/claims.csv:4: date '2019-3' does not match the pattern "
         "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
-        "data/claims.csv:4: unit 'kilos' is not one of people, troops, personnel, planes, "
-        "tonnes, tons, usd, percent, countries, years",
+        "data/claims.csv:4: unit 'tons' is not one of people, troops, personnel, planes, "
+        "tonnes, usd, percent, countries, years",
         "data/claims.csv:4: value 'lots' is not a valid number",
     ]
 

@@ -1,11 +1,14 @@
 """Comparing the sources: which events and facts each reports, and where their numbers differ.
 
 A reported value is read as an interval: an exact value v is [v, v]; a range is [value,
-value_max]; hedges widen it — "about", "around", "some", "or so": ±10 %; "nearly", "just",
-"less than", "up to": [0.9 v, v]; "more than", "over": [v, 1.1 v]. Reports of one fact
-*agree* when they give the same value with no hedge, are *within tolerance* when their intervals
-share a point or their values differ by at most ``TOLERANCE`` (5 %) of the largest, and
-*conflict* otherwise.
+value_max]; hedges widen it as the codebook's ``HEDGES`` say — "about", "around", "some",
+"or so": ±10 %; "nearly", "just", "less than", "up to": [0.9 v, v]; "more than", "over",
+"at least": [v, 1.1 v]. Reports of one fact *agree* when they give the same value with no hedge,
+are *within tolerance* when their intervals share a point or their values differ by at most
+``TOLERANCE`` (5 %) of the largest, and *conflict* otherwise. Each report keeps the unit its
+source states ("tons" and "tonnes" are different units), so reports of one fact in different
+units are *not comparable*: they are listed side by side, but no spread is computed and they
+neither agree nor conflict.
 """
 
 from __future__ import annotations
@@ -14,20 +17,11 @@ import math
 
 import pandas as pd
 
+from crisis.data.codebook import HEDGES
+
 TOLERANCE = 0.05
-HEDGE_BOUNDS = {
-    "": (1.0, 1.0),
-    "about": (0.9, 1.1),
-    "around": (0.9, 1.1),
-    "some": (0.9, 1.1),
-    "or so": (0.9, 1.1),
-    "nearly": (0.9, 1.0),
-    "just": (0.9, 1.0),
-    "less than": (0.9, 1.0),
-    "up to": (0.9, 1.0),
-    "more than": (1.0, 1.1),
-    "over": (1.0, 1.1),
-}
+HEDGE_BOUNDS = HEDGES
+NOT_COMPARABLE = "not comparable"
 
 
 def interval(value: float, value_max: float, hedge: str) -> tuple[float, float]:
@@ -103,41 +97,46 @@ def status(reports: pd.DataFrame) -> str:
     return "conflict"
 
 
+def _comparison(fact_id: str, group: pd.DataFrame) -> dict:
+    """The comparison row of one fact's reports (``claim_table`` rows)."""
+    units = list(dict.fromkeys(group["unit"]))
+    shown = group["display"] if len(units) == 1 else group["display"] + " " + group["unit"]
+    values = group[["value", "value_max"]].stack()
+    low, high = float(values.min()), float(values.max())
+    record = {
+        "fact_id": fact_id,
+        "subject": group["subject"].iloc[0],
+        "unit": " | ".join(units),
+        "n_sources": group["source_id"].nunique(),
+        "values": "; ".join(f"{s}: {d}" for s, d in zip(group["source"], shown, strict=True)),
+        "min": low,
+        "max": high,
+        "spread": high - low,
+        "rel_spread": round((high - low) / abs(high), 6) if high else 0.0,
+        "status": status(group),
+    }
+    if len(units) > 1:
+        nan = float("nan")
+        record.update(min=nan, max=nan, spread=nan, rel_spread=nan, status=NOT_COMPARABLE)
+    return record
+
+
 def compare_claims(claims: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
     """One row per fact reported by more than one source: values side by side, status, spread.
 
     Columns: fact_id, subject, unit, n_sources, values ('source: display; ...' in the claims'
     order), min and max (over values and range tops, before hedging), spread (max - min),
     rel_spread (spread / max, 0 when max is 0) and status (``status``). Sorted by fact_id.
-    Raises ValueError when the reports of one fact give different units.
+    A fact whose reports give different units has the units joined by ' | ' (in the claims'
+    order), each value shown with its unit, NaN min, max, spread and rel_spread, and the status
+    ``NOT_COMPARABLE``.
     """
     long = claim_table(claims, labels)
-    units = long.groupby("fact_id", sort=True)["unit"].nunique()
-    mixed = sorted(str(f) for f in units[units > 1].index)
-    if mixed:
-        raise ValueError(f"reports of one fact give different units: {', '.join(mixed)}")
-    records = []
-    for fact_id, group in long.groupby("fact_id", sort=True):
-        if group["source_id"].nunique() < 2:
-            continue
-        values = group[["value", "value_max"]].stack()
-        low, high = float(values.min()), float(values.max())
-        records.append(
-            {
-                "fact_id": fact_id,
-                "subject": group["subject"].iloc[0],
-                "unit": group["unit"].iloc[0],
-                "n_sources": group["source_id"].nunique(),
-                "values": "; ".join(
-                    f"{s}: {d}" for s, d in zip(group["source"], group["display"], strict=True)
-                ),
-                "min": low,
-                "max": high,
-                "spread": high - low,
-                "rel_spread": round((high - low) / abs(high), 6) if high else 0.0,
-                "status": status(group),
-            }
-        )
+    records = [
+        _comparison(fact_id, group)
+        for fact_id, group in long.groupby("fact_id", sort=True)
+        if group["source_id"].nunique() >= 2
+    ]
     columns = ["fact_id", "subject", "unit", "n_sources", "values", "min", "max", "spread",
                "rel_spread", "status"]  # fmt: skip
     return pd.DataFrame.from_records(records, columns=columns)
@@ -158,33 +157,34 @@ def event_corroboration(events: pd.DataFrame, source_ids: list[str]) -> pd.DataF
     """Per event: which sources report it, how many, and whether their dates agree.
 
     Columns: event_id, theme, one boolean column per source (in ``source_ids`` order),
-    n_sources, dates ('source: date; ...' in the events' order), n_dated (the reports that date
-    the event from their own text: ``stated`` or ``inferred``; a ``borrowed`` date was copied
-    from another source and is no evidence of agreement) and dates_agree: every such report
+    n_sources, dates ('source: date; ...' in the events' order) and dates_agree: every report
     gives the same date once cut to the coarsest precision among them (2019-03 agrees with
-    2019-03-23 and with 2019, not with 2019-04-02). With fewer than two own dates there is
-    nothing to compare: dates_agree is then True only in the trivial sense, and readers of the
-    table must look at n_dated. Sorted by event_id. Raises ValueError on
-    events from a source not in ``source_ids`` or an unknown date precision.
+    2019-03-23 and with 2019, not with 2019-04-02). A borrowed date is marked '(borrowed)' in
+    ``dates`` and left out of ``dates_agree``: it is another source's date, so it is never
+    evidence that the sources agree; ``n_dated`` counts the sources that date the event
+    themselves, so agreement means something only where it is at least 2. Sorted by event_id.
+    Raises ValueError on events from a source not in ``source_ids`` or an unknown date
+    precision.
     """
     _unknown_sources(events, source_ids)
     precisions = sorted(set(events["date_precision"]) - set(_RANK))
     if precisions:
         raise ValueError(f"unknown date precision: {', '.join(map(str, precisions))}")
-    columns = ["event_id", "theme", *source_ids, "n_sources", "dates", "n_dated", "dates_agree"]
+    columns = ["event_id", "theme", *source_ids, "n_sources", "dates", "dates_agree", "n_dated"]
     records = []
     for event_id, group in events.groupby("event_id", sort=True):
-        own = group[group["date_basis"] != "borrowed"]
+        own = group[group["date_basis"] != "borrowed"]  # a borrowed date is no evidence
         coarsest = min(own["date_precision"], key=_RANK.get, default="day")
         dates = {d[: _LENGTH[coarsest]] for d in own["date"]}
         record = {"event_id": event_id, "theme": group["theme"].iloc[0]}
         record.update({s: s in set(group["source_id"]) for s in source_ids})
         record["n_sources"] = group["source_id"].nunique()
         record["dates"] = "; ".join(
-            f"{s}: {d}" for s, d in zip(group["source_id"], group["date"], strict=True)
+            f"{s}: {d}" + (" (borrowed)" if b == "borrowed" else "")
+            for s, d, b in zip(group["source_id"], group["date"], group["date_basis"], strict=True)
         )
+        record["dates_agree"] = len(dates) == 1
         record["n_dated"] = own["source_id"].nunique()
-        record["dates_agree"] = len(dates) <= 1
         records.append(record)
     return pd.DataFrame.from_records(records, columns=columns)
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from crisis.data.codebook import DATE_BASES
 from crisis.data.dates import date_span
 
 _RANK = {"day": 0, "month": 1, "year": 2}
-_BASIS = {"stated": 0, "inferred": 1, "borrowed": 2}
+_BASIS = {basis: rank for rank, basis in enumerate(DATE_BASES)}  # stated, inferred, borrowed
 SPAN_COLUMNS = [
     "event_id", "date", "date_precision", "date_basis", "start", "end", "mid", "theme",
     "event_type", "actors", "recipients", "summary", "source_ids", "n_sources",
@@ -27,12 +28,13 @@ def event_spans(events: pd.DataFrame, source_order: list[str] | None = None) -> 
     """One row per event_id dated by its most precise report, with the span and all sources.
 
     The dating report is the most precise one (day > month > year); on a tie, a stated date wins
-    over an inferred one, then the source that comes first in ``source_order`` (default: sorted
-    source ids). ``start``/``end`` are the half-open span of that date (``date_span``), ``mid``
-    its middle; theme, event type and summary come from the dating report; ``actors`` and
-    ``recipients`` are the union over all reports (sorted tuples); ``source_ids`` lists every
-    reporting source in ``source_order``. Sorted by start, then event_id. Raises ValueError on
-    a source missing from ``source_order``, an unknown date basis or a malformed date.
+    over an inferred one and an inferred over a borrowed one, then the source that comes first in
+    ``source_order`` (default: sorted source ids). ``start``/``end`` are the half-open span of
+    that date (``date_span``), ``mid`` its middle; theme, event type and summary come from the
+    dating report; ``actors`` and ``recipients`` are the union over all reports (sorted tuples);
+    ``source_ids`` lists every reporting source in ``source_order``. Sorted by start, then
+    event_id. Raises ValueError on a source missing from ``source_order``, an unknown date basis
+    or a malformed date.
     """
     order = {s: i for i, s in enumerate(source_order or sorted(events["source_id"].unique()))}
     missing = sorted(set(events["source_id"]) - set(order))

@@ -11,29 +11,28 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pandas as pd
 
-from crisis.data.codebook import EVENT_TYPES
+from crisis.data import agreement, consistency
+from crisis.data.codebook import EVENT_TYPES, SCOPES
+from crisis.data.coverage import COVERAGE_COLUMNS, check_coverage, coverage_table
+from crisis.data.dates import DATE_FORM
 from crisis.data.problems import Problem
-from crisis.data.tables import Table, read_descriptor, read_table, validate_tables
-from crisis.data.text import (
-    all_occurrences,
-    date_phrases,
-    find_quote,
-    missing_part,
-    normalise,
-    quote_parts,
-    split_sentences,
+from crisis.data.tables import (
+    Table,
+    read_descriptor,
+    read_table,
+    split_list,
+    validate_tables,
 )
+from crisis.data.tables import table_rows as _rows
+from crisis.data.text import find_quote, missing_part, normalise, quote_parts
 
 _PRECISION = {4: "year", 7: "month", 10: "day"}
-_DATE_FORM = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?")
-COVERAGE_COLUMNS = ["source_id", "file", "line", "sentence", "dates", "covered_by"]
 
 
 @dataclass
@@ -47,18 +46,6 @@ class CheckResult:
     coverage: pd.DataFrame | None = None
 
 
-def split_list(cell: str) -> list[str]:
-    """The items of a ``|``-separated cell (empty items dropped)."""
-    return [x for x in cell.split("|") if x]
-
-
-def _rows(table: Table | None) -> Iterator[tuple[int, dict[str, str]]]:
-    """(CSV line, row) of every row of a readable table; nothing for a missing one."""
-    if table is None or not table.readable:
-        return iter(())
-    return zip(table.lines, table.rows, strict=True)
-
-
 def check_dates(table: Table) -> list[Problem]:
     """A date must be a real calendar date whose form agrees with its ``date_precision``.
 
@@ -67,7 +54,7 @@ def check_dates(table: Table) -> list[Problem]:
     problems = []
     for line, row in _rows(table):
         date, precision = row["date"], row.get("date_precision")
-        if not _DATE_FORM.fullmatch(date):
+        if not DATE_FORM.fullmatch(date):
             continue
         if len(date) == 10:
             try:
@@ -235,82 +222,32 @@ def check_shared_aliases(actors: Table) -> list[Problem]:
     return problems
 
 
-def quoted_spans(events: Table, norm: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
-    """Per source, every span of the normalised text that an event quote (or part) occupies."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for _, row in _rows(events):
-        text = norm.get(row["source_id"])
-        if text is None:
-            continue
-        for part in quote_parts(row["quote"]):
-            for start in all_occurrences(part, text):
-                spans.setdefault(row["source_id"], []).append((start, start + len(part)))
-    return {sid: sorted(s) for sid, s in spans.items()}
-
-
-def coverage_table(
-    texts: dict[str, str], files: dict[str, str], events: Table, waivers: Table
-) -> pd.DataFrame:
-    """Every dated sentence of every source and what covers it: 'event', 'waiver' or ''.
-
-    Columns: source_id, file (the seed), line (in the seed), sentence, dates (the date phrases,
-    '; '-joined), covered_by. A sentence is covered by an event when any event quote of that
-    source overlaps it (every occurrence of the quote counts), else by a waiver naming it.
-    Sources appear in the order of ``texts``, sentences in text order.
-    """
-    norm = {sid: normalise(raw) for sid, raw in texts.items()}
-    quoted = quoted_spans(events, norm)
-    waived = {(row["source_id"], normalise(row["sentence"])) for _, row in _rows(waivers)}
-    records = []
-    for source_id, raw in texts.items():
-        spans = quoted.get(source_id, [])
-        for sentence in split_sentences(raw):
-            dates = date_phrases(sentence.text)
-            if not dates:
-                continue
-            if any(s < sentence.end and e > sentence.start for s, e in spans):
-                by = "event"
-            elif (source_id, sentence.text) in waived:
-                by = "waiver"
-            else:
-                by = ""
-            records.append(
-                {
-                    "source_id": source_id,
-                    "file": files[source_id],
-                    "line": sentence.line,
-                    "sentence": sentence.text,
-                    "dates": "; ".join(dates),
-                    "covered_by": by,
-                }
-            )
-    return pd.DataFrame.from_records(records, columns=COVERAGE_COLUMNS)
-
-
-def check_coverage(coverage: pd.DataFrame, texts: dict[str, str], waivers: Table) -> list[Problem]:
-    """Uncovered dated sentences, and waivers whose sentence is no longer in the source."""
-    problems = []
-    for row in coverage[coverage["covered_by"] == ""].itertuples():
-        excerpt = row.sentence if len(row.sentence) <= 80 else row.sentence[:80] + "…"
-        problems.append(
-            Problem(
-                row.file,
-                row.line,
-                f'dated sentence not covered by any event or waiver: "{excerpt}"',
-            )
-        )
-    sentences = {(sid, s.text) for sid, raw in texts.items() for s in split_sentences(raw)}
-    for line, row in _rows(waivers):
-        key = (row["source_id"], normalise(row["sentence"]))
-        if row["source_id"] in texts and key not in sentences:
-            problems.append(
-                Problem(waivers.path, line, f"waived sentence not found in source '{key[0]}'")
-            )
-    return problems
-
-
 def _readable(table: Table | None) -> bool:
     return table is not None and table.readable
+
+
+def _gate_checks(descriptor: dict, t: dict[str, Table]) -> list[Problem]:
+    """The agreement checks that need no source text, and the one-gate checks."""
+    events, claims, actors = t["events"], t["claims"], t["actors"]
+    return [
+        *agreement.check_claim_values(claims),
+        *agreement.check_date_notes(events),
+        *consistency.check_shared_by_reports(events),
+        *consistency.check_country_kinds(actors),
+        *consistency.check_vocabulary(events, descriptor),
+        *consistency.check_vocabulary(claims, descriptor),
+    ]
+
+
+def _sentence_checks(texts: dict[str, str], events: Table, actors: Table) -> list[Problem]:
+    """The agreement checks that read each event quote's sentence: stated dates, named actors."""
+    if not _readable(events):
+        return []
+    contexts = agreement.event_contexts(events, agreement.read_sources(texts))
+    problems = agreement.check_stated_dates(events, contexts)
+    if _readable(actors):
+        problems += agreement.check_named_actors(events, actors, contexts)
+    return problems
 
 
 def run_checks(root: Path | str) -> CheckResult:
@@ -334,6 +271,7 @@ def run_checks(root: Path | str) -> CheckResult:
     claims, waivers = t["claims"], t["coverage_waivers"]
     result.problems.extend(check_dates(events) + check_dates(claims) + check_numbers(claims))
     result.problems.extend(check_modes(events) + check_shared_aliases(actors))
+    result.problems.extend(_gate_checks(descriptor, t))
     if _readable(actors):
         result.problems.extend(check_actor_ids(events, actors))
     if _readable(sources):
@@ -344,6 +282,7 @@ def run_checks(root: Path | str) -> CheckResult:
         result.problems.extend(check_quotes(events, norm) + check_quotes(claims, norm))
         if not problems:  # an actor may be named only in a text that could not be read
             result.problems.extend(check_actor_names(actors, norm))
+        result.problems.extend(_sentence_checks(result.texts, events, actors))
         if _readable(events) and _readable(waivers):
             files = {row["source_id"]: row["file"] for row in sources.rows}
             result.coverage = coverage_table(result.texts, files, events, waivers)
@@ -381,7 +320,21 @@ def summary(result: CheckResult) -> dict[str, int]:
         "dated sentences": len(cov),
         "covered by events": int((cov["covered_by"] == "event").sum()),
         "covered by waivers": int((cov["covered_by"] == "waiver").sum()),
+        **_basis_and_scope_counts(events),
+        "derived values": sum(agreement.is_derived(row.get("note", "")) for row in claims),
     }
+
+
+def _basis_and_scope_counts(events: list[dict[str, str]]) -> dict[str, int]:
+    """Event reports per date basis; events per scope (only when events.csv has a scope)."""
+    counts = {
+        f"reports with {article} {basis} date": sum(row["date_basis"] == basis for row in events)
+        for article, basis in (("a", "stated"), ("an", "inferred"), ("a", "borrowed"))
+    }
+    if events and "scope" in events[0]:
+        scope = {row["event_id"]: row["scope"] for row in events}
+        counts.update({f"{s} events": sum(v == s for v in scope.values()) for s in SCOPES})
+    return counts
 
 
 def _sources_per(rows: list[dict[str, str]], key: str) -> dict[str, set[str]]:

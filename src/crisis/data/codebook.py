@@ -177,14 +177,42 @@ DATE_PRECISIONS: dict[str, str] = {
 
 DATE_BASES: dict[str, str] = {
     "stated": "The source states the date (at the precision given).",
-    "inferred": "Resolved from the same text's own anchors (e.g. 'on Monday'); see note.",
-    "borrowed": "The text fixes no date; it is taken from another source's report (see note).",
+    "inferred": "The date is resolved from the text's own anchors (e.g. 'on Monday'); see note.",
+    "borrowed": "The text does not fix the date; it is taken from another source's report of the "
+    "same event, which the note names. Never evidence that the sources agree on a date.",
 }
 
 SCOPES: dict[str, str] = {
-    "crisis": "An act in the Venezuelan crisis.",
-    "context": "Background or aside the sources tell that is not an act in the crisis.",
+    "crisis": "An act in the Venezuelan crisis: it places actors in camps and is counted.",
+    "context": "Background or an aside the sources tell; narrated, but not an act of the crisis.",
 }
+
+# The hedges a claim may carry, as the quote words them, with the interval each stands for:
+# a value v hedged this way lies in [low * v, high * v]. The number reader
+# (``crisis.data.numbers``) recognises exactly these words, and the corroboration reads them.
+HEDGES: dict[str, tuple[float, float]] = {
+    "": (1.0, 1.0),
+    "about": (0.9, 1.1),
+    "around": (0.9, 1.1),
+    "approximately": (0.9, 1.1),
+    "roughly": (0.9, 1.1),
+    "some": (0.9, 1.1),
+    "or so": (0.9, 1.1),
+    "nearly": (0.9, 1.0),
+    "almost": (0.9, 1.0),
+    "just": (0.9, 1.0),
+    "less than": (0.9, 1.0),
+    "fewer than": (0.9, 1.0),
+    "under": (0.9, 1.0),
+    "up to": (0.9, 1.0),
+    "as many as": (0.9, 1.0),
+    "more than": (1.0, 1.1),
+    "over": (1.0, 1.1),
+    "at least": (1.0, 1.1),
+    "or more": (1.0, 1.1),
+}
+# Hedges written after the number ("100 or so"); every other hedge comes before it.
+TRAILING_HEDGES = ("or so", "or more")
 
 
 def score(event_type: str) -> float:

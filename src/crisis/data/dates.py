@@ -11,6 +11,8 @@ import re
 
 import pandas as pd
 
+# Any date of the data: YYYY, YYYY-MM or YYYY-MM-DD with a real month and a day of 01-31.
+DATE_FORM = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?")
 DATE_FORMS = {
     "year": re.compile(r"\d{4}"),
     "month": re.compile(r"\d{4}-\d{2}"),

@@ -15,6 +15,7 @@ import copy
 import csv
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,12 +28,15 @@ DESCRIPTOR = "data/datapackage.json"
 # that drops one of them is reported instead of failing later.
 CONTRACT: dict[str, tuple[str, ...]] = {
     "sources": ("source_id", "file", "title", "outlet", "label"),
-    "actors": ("actor_id", "name", "country", "aliases"),
+    "actors": ("actor_id", "name", "kind", "country", "aliases"),
     "events": (
-        "event_id", "date", "date_precision", "event_type", "mode", "actors", "recipients",
-        "source_id", "quote",
+        "event_id", "date", "date_precision", "date_basis", "theme", "event_type", "mode",
+        "actors", "recipients", "source_id", "quote", "note",
     ),
-    "claims": ("fact_id", "value", "value_max", "date", "attributed_to", "source_id", "quote"),
+    "claims": (
+        "fact_id", "value", "value_max", "hedge", "date", "attributed_to", "source_id", "quote",
+        "note",
+    ),
     "coverage_waivers": ("source_id", "sentence"),
 }  # fmt: skip
 
@@ -47,6 +51,18 @@ class Table:
     rows: list[dict[str, str]] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)  # physical CSV line of each row
     readable: bool = True
+
+
+def split_list(cell: str) -> list[str]:
+    """The items of a ``|``-separated cell (empty items dropped)."""
+    return [x for x in cell.split("|") if x]
+
+
+def table_rows(table: Table | None) -> Iterator[tuple[int, dict[str, str]]]:
+    """(CSV line, row) of every row of a readable table; nothing for a missing one."""
+    if table is None or not table.readable:
+        return iter(())
+    return zip(table.lines, table.rows, strict=True)
 
 
 def _as_list(value: Any) -> list[Any]:

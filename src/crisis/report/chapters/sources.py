@@ -9,7 +9,9 @@ import pandas as pd
 from crisis.analysis.corroboration import display_value
 from crisis.report.wording import actor_names, source_labels
 
-STATUS_ORDER: dict[str, int] = {"conflict": 0, "within tolerance": 1, "agree": 2}
+STATUS_ORDER: dict[str, int] = {
+    "conflict": 0, "within tolerance": 1, "agree": 2, "not comparable": 3
+}  # fmt: skip
 
 
 def source_profile(project) -> pd.DataFrame:
