@@ -196,3 +196,20 @@ def test_a_project_without_the_scope_column_passes_without_scope_counts(tiny: Pa
         k: v for k, v in TINY_SUMMARY.items() if k not in ("crisis events", "context events")
     }
     assert summary(result) == expected
+
+
+def test_a_borrowed_date_may_come_through_the_episode_the_text_ties_it_to():
+    from crisis.data.agreement import _shifted, anchor_event, borrowed_problem
+
+    reports = {"landing": {"enc": (3, {"date": "2019-03-23", "date_basis": "stated"})}}
+    note = "Borrowed from enc via landing +5 days: 'five days after' the landing."
+    assert anchor_event(note, reports) == "landing"
+    assert anchor_event("Borrowed from enc via nothing_known", reports) is None
+    assert _shifted("2019-03-23", note) == "2019-03-28"
+    assert _shifted("2019-03", note) == "2019-03"  # only a day can move by days
+    row = {"event_id": "remarks", "date": "2019-03-28", "note": note}
+    assert borrowed_problem(row, reports["landing"]) == ""
+    wrong = {**row, "date": "2019-03-27"}
+    assert "is not the date of the report of 'enc' (line 3: '2019-03-28')" in borrowed_problem(
+        wrong, reports["landing"]
+    )

@@ -440,7 +440,7 @@ def test_problems_in_one_row_are_all_reported(tiny: Path, run_cli) -> None:
     edit(
         tiny / "data/claims.csv",
         "cargo_landed,35,,tonnes,,cargo landed with the troops,2019-03,military,,state_dept",
-        "cargo_landed,lots,,tons,,cargo landed with the troops,2019-3,military,nobody,state_dept",
+        "cargo_landed,lots,,kilos,,cargo landed with the troops,2019-3,military,nobody,state_dept",
     )
     code, out, _ = run_cli("check", str(tiny))
     assert code == 1
@@ -448,8 +448,8 @@ def test_problems_in_one_row_are_all_reported(tiny: Path, run_cli) -> None:
         "data/claims.csv:4: attributed_to 'nobody' is not in data/actors.csv",
         "data/claims.csv:4: date '2019-3' does not match the pattern "
         "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
-        "data/claims.csv:4: unit 'tons' is not one of people, troops, personnel, planes, "
-        "tonnes, usd, percent, countries, years",
+        "data/claims.csv:4: unit 'kilos' is not one of people, troops, personnel, planes, "
+        "tonnes, tons, usd, percent, countries, years",
         "data/claims.csv:4: value 'lots' is not a valid number",
     ]
 

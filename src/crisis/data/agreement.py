@@ -28,6 +28,7 @@ one such context per occurrence; a check passes when any of them passes.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass
@@ -225,12 +226,39 @@ def borrowed_problem(row: dict[str, str], others: dict[str, tuple[int, dict[str,
     line, lender = others[lenders[0]]
     if lender["date_basis"] == "borrowed":
         return f"borrowed date: the report of '{lenders[0]}' (line {line}) is itself borrowed"
-    if len(lender["date"]) < len(row["date"]) or lender["date"][: len(row["date"])] != row["date"]:
+    lent = _shifted(lender["date"], row["note"])
+    if len(lent) < len(row["date"]) or lent[: len(row["date"])] != row["date"]:
         return (
             f"borrowed date '{row['date']}' is not the date of the report of '{lenders[0]}' "
-            f"(line {line}: '{lender['date']}')"
+            f"(line {line}: '{lent}')"
         )
     return ""
+
+
+_VIA = re.compile(r"\bvia ([a-z0-9_]+)")
+_SHIFT = re.compile(r"\bvia [a-z0-9_]+ ([+-]\d+) days?\b")
+
+
+def _shifted(date: str, note: str) -> str:
+    """A lent day-precise date moved by the note's ``via <event_id> +N days`` (the text says
+    "five days after"); any other date unchanged."""
+    match = _SHIFT.search(note)
+    if not match or len(date) != 10:
+        return date
+    moved = dt.date.fromisoformat(date) + dt.timedelta(days=int(match[1]))
+    return moved.isoformat()
+
+
+def anchor_event(note: str, reports: dict) -> str | None:
+    """The event a borrowed date is anchored to: ``via <event_id>`` in the note.
+
+    A text that gives an event no date of its own but ties it to another episode it tells
+    ("after the landing") borrows that episode's date from another source's report of it; the
+    note then says ``Borrowed from <source_id> via <event_id>``. None without such a phrase or
+    when the id is not an event.
+    """
+    match = _VIA.search(note)
+    return match[1] if match and match[1] in reports else None
 
 
 def check_date_notes(events: Table) -> list[Problem]:
@@ -246,7 +274,14 @@ def check_date_notes(events: Table) -> list[Problem]:
             problems.append(Problem(events.path, line, f"date_basis '{basis}' needs a note {how}"))
             continue
         if basis == "borrowed":
-            others = {s: r for s, r in reports[row["event_id"]].items() if s != row["source_id"]}
+            anchor = anchor_event(row["note"], reports)
+            if anchor is None and _VIA.search(row["note"]):
+                problems.append(Problem(events.path, line,
+                                        f"borrowed date: the note's '{_VIA.search(row['note'])[0]}'"
+                                        " names no event of data/events.csv"))  # fmt: skip
+                continue
+            event = anchor or row["event_id"]
+            others = {s: r for s, r in reports[event].items() if s != row["source_id"]}
             message = borrowed_problem(row, others)
             if message:
                 problems.append(Problem(events.path, line, message))
