@@ -182,3 +182,17 @@ def test_source_markers_are_distinct_and_refuse_repeats():
     assert list(markers) == ["a", "b", "c"] and len(set(markers.values())) == 3
     with pytest.raises(ValueError, match="repeated"):
         style.source_markers(["a", "a"])
+
+
+def test_show_writes_the_drawn_frame_and_the_image_for_download(glued, tmp_path):
+    import pandas as pd
+
+    frame = pd.DataFrame({"month": ["2019-03"], "events": [12]})
+    fig, ax = plt.subplots()
+    ax.bar(frame["month"], frame["events"])
+    style.show(fig, "fig_counts", data=frame, folder=tmp_path)
+    assert (tmp_path / "fig_counts.csv").read_text() == "month,events\n2019-03,12\n"
+    assert (tmp_path / "fig_counts.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert [c[0] for c in glued] == ["fig_counts"]
+    with pytest.raises(TypeError, match="DataFrame"):
+        style.show(plt.figure(), "fig_bad", data=[1, 2], folder=tmp_path)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -149,20 +150,46 @@ def check_glue_name(name: str) -> str:
     return name
 
 
-def show(fig: Figure, name: str) -> None:
+def show(fig: Figure, name: str, data=None, folder: Path | None = None) -> None:
     """Glue ``fig`` under ``name`` for a ``{glue:figure}`` directive, then close it.
 
     The figure is not displayed in the cell; the markdown places it, with its caption, alt text
-    and label (see the module docstring). Raises TypeError if ``fig`` is not a Figure.
+    and label (see the module docstring). With ``data`` (the frame the figure draws), the figure
+    is also written for download: ``<name>.csv`` (the frame, byte-stable) and ``<name>.png`` into
+    ``folder`` (default: ``book/_generated/figures`` of the project), which the caption links
+    with ``{download}`` roles. Raises TypeError if ``fig`` is not a Figure or ``data`` not a
+    DataFrame.
     """
     from myst_nb import glue
 
     if not isinstance(fig, Figure):
         raise TypeError(f"show() needs a matplotlib Figure, got {type(fig).__name__}")
     check_glue_name(name)
-
+    if data is not None:
+        write_figure_files(fig, name, data, folder)
     glue(name, fig, display=False)
     plt.close(fig)
+
+
+def figure_folder(root: Path | None = None) -> Path:
+    """Where figures are written for download: ``book/_generated/figures`` of the project."""
+    from crisis.data.load import find_project_root
+
+    return Path(root or find_project_root()) / "book" / "_generated" / "figures"
+
+
+def write_figure_files(fig: Figure, name: str, data, folder: Path | None = None) -> list[Path]:
+    """Write the frame a figure draws as ``<name>.csv`` and the figure as ``<name>.png``."""
+    import pandas as pd
+
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"a figure's data must be a DataFrame, got {type(data).__name__}")
+    folder = Path(folder) if folder is not None else figure_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    csv, png = folder / f"{name}.csv", folder / f"{name}.png"
+    data.to_csv(csv, index=False, lineterminator="\n", float_format="%.10g", encoding="utf-8")
+    fig.savefig(png, dpi=200, metadata={"Software": None})
+    return [csv, png]
 
 
 def format_number(value: float, decimals: int = 1) -> str:
