@@ -28,9 +28,11 @@ NOT_PAGES = ("_static/", "_sources/", "_downloads/", "_images/")
 FAVICON = "/favicon.ico"
 
 # The images and objects of the page that failed to load (a broken src gives naturalWidth 0).
+# Lazy images are switched to eager first: unscrolled, they would never load nor fail.
 BROKEN_MEDIA_JS = """
 async () => {
   const images = Array.from(document.images);
+  images.forEach(img => { if (img.loading === 'lazy') img.loading = 'eager'; });
   await Promise.all(images.map(img => img.complete ? null :
     new Promise(done => {
       img.addEventListener('load', done);

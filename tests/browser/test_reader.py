@@ -1,0 +1,134 @@
+"""The built book as readers see it on a 390-px phone and a 1366-px desktop, light and dark.
+
+Every page is opened once in each of the four views (phone/desktop x light/dark), each time in a
+fresh browser context (an empty cache: a reader's first view). On each view the session fixture
+counts the bytes transferred, runs axe-core, measures every figure and saves a screenshot to
+``artifacts/screenshots/`` (git-ignored); the tests then read what it found. The checks
+themselves are shown to fire on pages broken on purpose in ``test_reader_checks.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from page_checks import open_page, site_pages
+from playwright.sync_api import Browser
+from reader_checks import (
+    ImageBox,
+    Transfer,
+    Violation,
+    aspect_problems,
+    axe_violations,
+    count_transfer,
+    icon_problems,
+    image_boxes,
+    lazy_problems,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+PHONE = {"width": 390, "height": 844}
+TABLET = {"width": 900, "height": 1000}
+DESKTOP = {"width": 1366, "height": 900}
+VIEWS = [
+    (name, viewport, scheme)
+    for name, viewport in (("phone", PHONE), ("desktop", DESKTOP))
+    for scheme in ("light", "dark")
+]
+# A page with a section list and chapters before and after it.
+CHAPTER = "book/military.html"
+OTHER_CHAPTER = "book/russia.html"
+
+
+@dataclass(frozen=True)
+class View:
+    """One page as one reader saw it: what it cost and what the checks found."""
+
+    page: str
+    view: str
+    transfer: Transfer
+    theme: str
+    violations: list[Violation]
+    images: list[ImageBox]
+    aspect: list[str]
+    lazy: list[str]
+    icons: list[str]
+    screenshot: Path
+
+
+def slug(page: str) -> str:
+    """A file-name-safe name for a page: 'book/index.html' -> 'book-index'."""
+    return page.removesuffix(".html").replace("/", "-")
+
+
+@pytest.fixture(scope="session")
+def pages(site: Path) -> list[str]:
+    """Every page of the built book."""
+    return site_pages(site)
+
+
+@pytest.fixture(scope="session")
+def views(browser: Browser, base_url: str, pages: list[str]) -> list[View]:
+    """Every page in every view, measured (a fresh context per page: nothing cached)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    found = []
+    for name, viewport, scheme in VIEWS:
+        for path in pages:
+            context = browser.new_context(viewport=viewport, color_scheme=scheme)
+            page = context.new_page()
+            with count_transfer(page) as transfer:
+                open_page(page, base_url + path)
+            theme = page.evaluate("() => document.documentElement.dataset.theme")
+            lazy = lazy_problems(page)
+            violations = axe_violations(page)
+            images = image_boxes(page)  # loads the lazy images
+            screenshot = SCREENSHOTS / f"{slug(path)}-{name}-{scheme}.png"
+            page.screenshot(path=str(screenshot))
+            found.append(
+                View(
+                    page=path,
+                    view=f"{name} {scheme}",
+                    transfer=transfer,
+                    theme=theme,
+                    violations=violations,
+                    images=images,
+                    aspect=aspect_problems(page),
+                    lazy=lazy,
+                    icons=icon_problems(page),
+                    screenshot=screenshot,
+                )
+            )
+            context.close()
+    return found
+
+
+def listed(views: list[View], attribute: str) -> list[str]:
+    """One line ``page (view): problem`` for each problem of ``attribute``."""
+    return [f"{v.page} ({v.view}): {p}" for v in views for p in getattr(v, attribute)]
+
+
+def test_every_view_is_in_its_colour_mode(views: list[View]) -> None:
+    wrong = [f"{v.page} ({v.view}): theme {v.theme}" for v in views if v.theme not in v.view]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_figures_keep_their_proportions(views: list[View]) -> None:
+    problems = listed(views, "aspect")
+    assert not problems, "\n".join(problems)
+    # Every view of a chapter with figures was measured.
+    for name, _, scheme in VIEWS:
+        shown = [i for v in views if v.view == f"{name} {scheme}" for i in v.images]
+        assert len(shown) >= 15, f"only {len(shown)} figures measured in the {name} {scheme} view"
+
+
+def test_figures_load_lazily(views: list[View]) -> None:
+    problems = listed(views, "lazy")
+    assert not problems, "\n".join(problems)
+
+
+def test_screenshots_of_every_page_in_every_view(views: list[View], pages: list[str]) -> None:
+    assert len(views) == len(pages) * len(VIEWS)
+    missing = [str(v.screenshot) for v in views if not v.screenshot.is_file()]
+    assert not missing, "\n".join(missing)

@@ -1,0 +1,31 @@
+"""The page fixes of crisis.build.sphinx_theme_fixes, on HTML fragments as MyST-NB writes them."""
+
+from __future__ import annotations
+
+from crisis.build.sphinx_theme_fixes import fix_body, fix_image
+
+FIGURE = '<img alt="A chart." src="../_images/a.png" style="width: 789px; height: 503px;" />'
+
+
+def test_a_figure_gets_its_size_as_attributes_and_loads_lazily():
+    assert fix_image(FIGURE) == (
+        '<img loading="lazy" decoding="async" alt="A chart." src="../_images/a.png"'
+        ' width="789" height="503" />'
+    )
+
+
+def test_fractional_sizes_are_rounded():
+    tag = '<img src="a.png" style="width: 10.6px; height: 5.2px" />'
+    assert ' width="11" height="5"' in fix_image(tag)
+
+
+def test_an_image_with_its_own_attributes_or_other_style_keeps_them():
+    sized = '<img src="a.png" width="10" style="width: 20px; height: 10px;" />'
+    assert 'style="width: 20px; height: 10px;"' in fix_image(sized)
+    styled = '<img src="a.png" style="border: 1px" loading="eager" />'
+    assert fix_image(styled) == styled
+
+
+def test_fixing_twice_changes_nothing():
+    body = f"<p>{FIGURE}</p>"
+    assert fix_body(fix_body(body)) == fix_body(body)
