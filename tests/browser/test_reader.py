@@ -25,6 +25,7 @@ from reader_checks import (
     icon_problems,
     image_boxes,
     lazy_problems,
+    toggle_problems,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -132,3 +133,62 @@ def test_screenshots_of_every_page_in_every_view(views: list[View], pages: list[
     assert len(views) == len(pages) * len(VIEWS)
     missing = [str(v.screenshot) for v in views if not v.screenshot.is_file()]
     assert not missing, "\n".join(missing)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, TABLET], ids=["390px", "900px"])
+def test_menu_button_opens_the_chapter_list(
+    browser: Browser, base_url: str, viewport: dict[str, int]
+) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    log = open_page(page, base_url + CHAPTER)
+    chapters = "#pst-primary-sidebar-modal nav.bd-docs-nav a.reference"
+    problems = toggle_problems(page, ".primary-toggle", chapters)
+    if not problems:
+        # The reader picks another chapter from the list and gets there.
+        page.locator(chapters).filter(visible=True).and_(
+            page.locator(f"[href$='{Path(OTHER_CHAPTER).name}']")
+        ).click()
+        page.wait_for_url(base_url + OTHER_CHAPTER)
+        page.screenshot(path=str(SCREENSHOTS / f"menu-open-{viewport['width']}.png"))
+    context.close()
+    assert not problems, "\n".join(problems)
+    assert not log.errors, "\n".join(log.errors)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, TABLET], ids=["390px", "900px"])
+def test_contents_button_opens_the_section_list(
+    browser: Browser, base_url: str, viewport: dict[str, int]
+) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    open_page(page, base_url + CHAPTER)
+    sections = "#pst-secondary-sidebar-modal nav.page-toc a.nav-link"
+    problems = toggle_problems(page, ".secondary-toggle", sections)
+    if not problems:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"contents-open-{viewport['width']}.png"))
+        link = page.locator(sections).filter(visible=True).nth(1)
+        target = (link.get_attribute("href") or "").split("#")[-1]
+        link.click()
+        page.wait_for_url(f"**#{target}")
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_menu_button_folds_the_sidebar_on_a_desktop(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    open_page(page, base_url + CHAPTER)
+    sidebar = page.locator("#pst-primary-sidebar")
+    shown_before = sidebar.is_visible()
+    page.locator(".primary-toggle").filter(visible=True).first.click()
+    page.wait_for_timeout(600)  # the theme's fold transition
+    folded = sidebar.is_hidden()
+    page.locator(".primary-toggle").filter(visible=True).first.click()
+    page.wait_for_timeout(600)
+    unfolded = sidebar.is_visible()
+    context.close()
+    assert shown_before, "the chapter list is not shown on a desktop"
+    assert folded, "the menu button does not fold the chapter list away on a desktop"
+    assert unfolded, "a second click does not bring the chapter list back"

@@ -3,7 +3,8 @@
 Each broken page has one kind of fault (a squeezed, eagerly loaded figure; controls named
 differently from what they show; a heavy page; an icon without a glyph; a reference list with
 file paths and a dead link; a menu button that does nothing) beside a clean part that must pass,
-so the checks do not simply report everything.
+so the checks do not simply report everything. The navigation check also runs on the real book
+with its fix (``book/_static/theme-fixes.js``) blocked: it must fail there.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from page_checks import fetch_status, open_page, serve
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Route
 from reader_checks import (
     aspect_problems,
     axe_problems,
@@ -200,3 +202,30 @@ def test_toggle_check_reports_a_button_that_does_nothing(page, broken_url: str) 
         "clicking .dead-toggle shows no #menu a.chapter"
     ]
     assert toggle_problems(page, ".live-toggle", "#menu a.chapter") == []
+
+
+@pytest.mark.parametrize(
+    ("button", "panel"),
+    [
+        (".primary-toggle", "#pst-primary-sidebar-modal nav.bd-docs-nav a.reference"),
+        (".secondary-toggle", "#pst-secondary-sidebar-modal nav.page-toc a.nav-link"),
+    ],
+)
+def test_the_book_menus_do_nothing_on_a_phone_without_the_fix(
+    browser: Browser, base_url: str, button: str, panel: str
+) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+
+    def without_fix(route: Route) -> None:
+        route.fulfill(status=200, content_type="text/javascript", body="")
+
+    page.route("**/theme-fixes.js*", without_fix)
+    open_page(page, base_url + "book/military.html")
+    problems = toggle_problems(page, button, panel)
+    context.close()
+    assert problems == [f"clicking {button} shows no {panel}"]
+
+
+def test_the_fixed_book_has_the_fix_script(site: Path) -> None:
+    assert (site / "_static" / "theme-fixes.js").is_file()
