@@ -29,3 +29,14 @@ def test_an_image_with_its_own_attributes_or_other_style_keeps_them():
 def test_fixing_twice_changes_nothing():
     body = f"<p>{FIGURE}</p>"
     assert fix_body(fix_body(body)) == fix_body(body)
+
+
+def test_code_toggles_are_named_by_their_text():
+    body = '<summary aria-label="Toggle hidden content">\n<p>Show code cell source</p>'
+    assert fix_body(body) == "<summary>\n<p>Show code cell source</p>"
+
+
+def test_citations_are_list_items():
+    body = '<div role="list" class="citation-list">\n<div class="citation" role="doc-biblioentry">'
+    assert 'role="listitem"' in fix_body(body)
+    assert "doc-biblioentry" not in fix_body(body)

@@ -16,6 +16,7 @@ import pytest
 from page_checks import open_page, site_pages
 from playwright.sync_api import Browser
 from reader_checks import (
+    FORBIDDEN_IMPACTS,
     ImageBox,
     Transfer,
     Violation,
@@ -133,6 +134,16 @@ def test_figures_keep_their_proportions(views: list[View]) -> None:
 
 def test_figures_load_lazily(views: list[View]) -> None:
     problems = listed(views, "lazy")
+    assert not problems, "\n".join(problems)
+
+
+def test_no_critical_or_serious_accessibility_violation(views: list[View]) -> None:
+    problems = [
+        f"{v.page} ({v.view}): {violation.line()}"
+        for v in views
+        for violation in v.violations
+        if violation.impact in FORBIDDEN_IMPACTS
+    ]
     assert not problems, "\n".join(problems)
 
 

@@ -8,6 +8,14 @@ Each fix rewrites the HTML of a page's body before the theme wraps it (``html-pa
   ``height`` attributes instead, which the style sheet may scale (``height: auto``) and which
   still let the browser reserve the figure's space before it loads.
 - **Figures load when the reader gets to them**: ``loading="lazy"``, ``decoding="async"``.
+- **Code toggles are named by what they say.** MyST-NB labels each hidden cell's ``<summary>``
+  "Toggle hidden content" while it shows "Show code cell source": a speech-input user who says
+  what they see cannot reach it (axe-core ``label-content-name-mismatch``). The label is dropped,
+  so the visible text names the control.
+- **The reference list is a list of list items.** docutils marks each citation
+  ``role="doc-biblioentry"`` inside a ``role="list"``: a role that ARIA 1.2 deprecates and that a
+  list may not hold (axe-core ``aria-required-children``, ``aria-deprecated-role``); each becomes
+  ``role="listitem"``.
 """
 
 from __future__ import annotations
@@ -40,7 +48,9 @@ def fix_image(tag: str) -> str:
 
 def fix_body(body: str) -> str:
     """A page body with every fix of this module applied (applying it twice changes nothing)."""
-    return _IMG.sub(lambda match: fix_image(match[0]), body)
+    body = _IMG.sub(lambda match: fix_image(match[0]), body)
+    body = body.replace('<summary aria-label="Toggle hidden content">', "<summary>")
+    return body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
 def _fix_page(
