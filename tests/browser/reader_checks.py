@@ -263,7 +263,7 @@ CITATIONS_JS = """
 def reference_problems(page: Page, status: Callable[[str], int]) -> list[str]:
     """What is wrong with the reference list of the page open in ``page``.
 
-    Each entry must link to a text (``.txt``) that the site serves (``status`` gives a URL's
+    Each entry must link to its source text, a link the site serves (``status`` gives a URL's
     HTTP status), and no entry may show a file path (``seeds/``, ``.txt``).
     """
     citations = page.evaluate(CITATIONS_JS)
@@ -274,10 +274,9 @@ def reference_problems(page: Page, status: Callable[[str], int]) -> list[str]:
         shown = entry["text"][:60]
         if "seeds/" in entry["text"] or ".txt" in entry["text"]:
             problems.append(f"entry shows a file path: {shown}")
-        texts_linked = [url for url in entry["links"] if url.endswith(".txt")]
-        if not texts_linked:
+        if not entry["links"]:
             problems.append(f"entry links to no source text: {shown}")
-        for url in texts_linked:
+        for url in entry["links"]:
             if (code := status(url)) != 200:
                 problems.append(f"entry links to a missing text ({code}): {url}")
     return sorted(problems)

@@ -9,11 +9,12 @@ themselves are shown to fire on pages broken on purpose in ``test_reader_checks.
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from page_checks import open_page, site_pages
+from page_checks import fetch_status, open_page, site_pages
 from playwright.sync_api import Browser
 from reader_checks import (
     FORBIDDEN_IMPACTS,
@@ -26,6 +27,7 @@ from reader_checks import (
     icon_problems,
     image_boxes,
     lazy_problems,
+    reference_problems,
     toggle_problems,
     weight_problems,
 )
@@ -225,3 +227,35 @@ def test_menu_button_folds_the_sidebar_on_a_desktop(browser: Browser, base_url: 
     assert shown_before, "the chapter list is not shown on a desktop"
     assert folded, "the menu button does not fold the chapter list away on a desktop"
     assert unfolded, "a second click does not bring the chapter list back"
+
+
+def read_sources() -> list[dict[str, str]]:
+    """data/sources.csv, one dict per source."""
+    with (ROOT / "data" / "sources.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_reference_list_links_every_source_text(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    open_page(page, base_url + "book/references.html")
+    problems = reference_problems(page, fetch_status)
+    entries = page.locator(".citation").all_inner_texts()
+    links = page.locator(".citation a[href]").evaluate_all("a => a.map(e => e.href)")
+    assert not problems, "\n".join(problems)
+    sources = read_sources()
+    assert len(entries) == len(sources) == len(links)
+    for source in sources:
+        # The entry names the source as its text does: title, and outlet where the text has one.
+        entry = next((e for e in entries if source["title"] in e), None)
+        assert entry is not None, f"no reference entry has the title {source['title']!r}"
+        assert source["outlet"] in entry, f"{source['source_id']}: outlet missing in {entry!r}"
+        # Its link opens a page showing the source's words, unchanged and correctly decoded.
+        seed = ROOT / source["file"]
+        url = next(u for u in links if u.endswith(f"/{seed.stem}.html"))
+        open_page(page, url)
+        assert page.evaluate("() => document.characterSet") == "UTF-8"
+        shown = page.locator("pre").inner_text()
+        assert shown.strip() == seed.read_text(encoding="utf-8").strip(), f"{url} != {seed}"
+        assert source["title"] in page.locator("h1").inner_text()
+    context.close()

@@ -70,7 +70,7 @@ REFERENCES = """<!doctype html>
 <body><main>
   <div class="citation" id="a"><p>A title. The Outlet. <a href="text.txt">Read it</a>.</p></div>
   <div class="citation" id="b"><p>B title. News article; seeds/001_b.txt.</p></div>
-  <div class="citation" id="c"><p>C title. <a href="missing.txt">Read it</a>.</p></div>
+  <div class="citation" id="c"><p>C title. <a href="missing.html">Read it</a>.</p></div>
 </main></body></html>
 """
 
@@ -190,7 +190,7 @@ def test_icon_check_reports_the_icon_without_a_glyph(page, broken_url: str) -> N
 def test_reference_check_reports_paths_and_missing_texts(page, broken_url: str) -> None:
     open_page(page, broken_url + "references.html")
     assert reference_problems(page, fetch_status) == [
-        "entry links to a missing text (404): " + broken_url + "missing.txt",
+        "entry links to a missing text (404): " + broken_url + "missing.html",
         "entry links to no source text: B title. News article; seeds/001_b.txt.",
         "entry shows a file path: B title. News article; seeds/001_b.txt.",
     ]
