@@ -88,8 +88,9 @@ class ConsoleLog:
     def on_console(self, message: ConsoleMessage) -> None:
         """Record a console message of type error (``console.error``, failed resources).
 
-        Chromium asks every site for ``/favicon.ico`` by itself; that request is the browser's,
-        not the page's, and the book declares no icon, so its 404 is not a problem of the page.
+        Chromium asks a site for ``/favicon.ico`` by itself when a page declares no icon; that
+        request is the browser's, not the page's, so its 404 is not a problem of the page (the
+        book declares its icon and serves ``/favicon.ico`` too: ``test_reader.py`` checks both).
         """
         where = message.location.get("url", "")
         if message.type == "error" and not where.endswith(FAVICON):

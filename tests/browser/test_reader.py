@@ -259,3 +259,17 @@ def test_reference_list_links_every_source_text(browser: Browser, base_url: str)
         assert shown.strip() == seed.read_text(encoding="utf-8").strip(), f"{url} != {seed}"
         assert source["title"] in page.locator("h1").inner_text()
     context.close()
+
+
+def test_favicon_and_footer(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    open_page(page, base_url + "book/index.html")
+    icons = page.locator("link[rel='icon']").evaluate_all("links => links.map(e => e.href)")
+    footer = page.locator(".bd-footer-content").inner_text()
+    context.close()
+    assert len(icons) == 1, f"the page declares {len(icons)} icons"
+    icon = icons[0]
+    assert fetch_status(icon) == 200, f"the declared icon {icon} is not served"
+    assert fetch_status(base_url + "favicon.ico") == 200, "no /favicon.ico at the site root"
+    assert "By the project contributors" in footer, footer
