@@ -258,6 +258,10 @@ def test_reference_list_links_every_source_text(browser: Browser, base_url: str)
         shown = page.locator("pre").inner_text()
         assert shown.strip() == seed.read_text(encoding="utf-8").strip(), f"{url} != {seed}"
         assert source["title"] in page.locator("h1").inner_text()
+        # The page also links to the file itself, served byte for byte.
+        plain = page.locator(f"a[href='{seed.name}']").evaluate("a => a.href")
+        served = (ROOT / "_build" / "html" / plain.removeprefix(base_url)).read_bytes()
+        assert fetch_status(plain) == 200 and served == seed.read_bytes(), plain
     context.close()
 
 
