@@ -180,12 +180,13 @@ def test_menu_button_opens_the_chapter_list(
     chapters = "#pst-primary-sidebar-modal nav.bd-docs-nav a.reference"
     problems = toggle_problems(page, ".primary-toggle", chapters)
     if not problems:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"menu-open-{viewport['width']}.png"))
         # The reader picks another chapter from the list and gets there.
         page.locator(chapters).filter(visible=True).and_(
             page.locator(f"[href$='{Path(OTHER_CHAPTER).name}']")
         ).click()
         page.wait_for_url(base_url + OTHER_CHAPTER)
-        page.screenshot(path=str(SCREENSHOTS / f"menu-open-{viewport['width']}.png"))
     context.close()
     assert not problems, "\n".join(problems)
     assert not log.errors, "\n".join(log.errors)
