@@ -149,6 +149,17 @@ def test_no_critical_or_serious_accessibility_violation(views: list[View]) -> No
     assert not problems, "\n".join(problems)
 
 
+def test_everything_shown_is_inside_a_landmark(views: list[View]) -> None:
+    # axe-core's (moderate) region rule: a reader moving by landmark reaches every part.
+    problems = [
+        f"{v.page} ({v.view}): {violation.line()}"
+        for v in views
+        for violation in v.violations
+        if violation.rule == "region"
+    ]
+    assert not problems, "\n".join(problems)
+
+
 def test_every_icon_is_drawn(views: list[View]) -> None:
     problems = listed(views, "icons")
     assert not problems, "\n".join(problems)

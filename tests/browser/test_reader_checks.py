@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, Route
 from reader_checks import (
     aspect_problems,
     axe_problems,
+    axe_violations,
     count_transfer,
     icon_problems,
     lazy_problems,
@@ -74,6 +75,12 @@ REFERENCES = """<!doctype html>
 </main></body></html>
 """
 
+OUTSIDE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Outside</title></head>
+<body><div><p>The book's title, outside every landmark.</p></div><main><h1>Inside</h1></main>
+</body></html>
+"""
+
 MENU = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Menu</title>
 <style>#menu { display: none; } #menu.open { display: block; }</style></head>
@@ -114,6 +121,7 @@ def broken_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "icons.html": ICONS,
         "references.html": REFERENCES,
         "menu.html": MENU,
+        "outside.html": OUTSIDE,
     }.items():
         (site / name).write_text(html, encoding="utf-8")
     (site / "wide.png").write_bytes(png(200, 100))
@@ -168,6 +176,14 @@ def test_axe_reports_mismatched_names_and_a_list_of_non_items(page, broken_url: 
     assert any(p.startswith("serious label-content-name-mismatch") for p in problems), problems
     open_page(page, broken_url + "clean-controls.html")
     assert axe_problems(page) == []
+
+
+def test_axe_reports_content_outside_every_landmark(page, broken_url: str) -> None:
+    open_page(page, broken_url + "outside.html")
+    rules = {v.rule: v for v in axe_violations(page)}
+    assert "region" in rules and rules["region"].nodes == 1, rules
+    open_page(page, broken_url + "clean-controls.html")
+    assert "region" not in {v.rule for v in axe_violations(page)}
 
 
 def test_weight_check_reports_a_page_over_its_budget(browser: Browser, broken_url: str) -> None:
