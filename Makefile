@@ -1,6 +1,6 @@
 # The two commands of the project: `make book` builds the book, `make test` runs every test.
 # Both set up everything they need on a fresh machine with Python 3 (and, for the browser tests,
-# Debian's chromium, installed with apt-get).
+# Debian's chromium, installed with apt-get, and axe-core, installed with npm).
 
 PYTHON ?= python3
 VENV := .venv
@@ -44,8 +44,14 @@ nbval: install
 browser: install browser-deps book
 	$(BIN)/pytest tests/browser -p no:cacheprovider
 
-browser-deps:
+## browser-deps: Debian's chromium, and axe-core (pinned in package.json/package-lock.json) with npm
+browser-deps: node_modules/.installed
 	@command -v chromium > /dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; }
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm > /dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm > /dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 ## execute: re-execute every notebook in place (after changing data/ or src/crisis/)
 execute: install

@@ -28,9 +28,11 @@ NOT_PAGES = ("_static/", "_sources/", "_downloads/", "_images/")
 FAVICON = "/favicon.ico"
 
 # The images and objects of the page that failed to load (a broken src gives naturalWidth 0).
+# Lazy images are switched to eager first: unscrolled, they would never load nor fail.
 BROKEN_MEDIA_JS = """
 async () => {
   const images = Array.from(document.images);
+  images.forEach(img => { if (img.loading === 'lazy') img.loading = 'eager'; });
   await Promise.all(images.map(img => img.complete ? null :
     new Promise(done => {
       img.addEventListener('load', done);
@@ -86,8 +88,9 @@ class ConsoleLog:
     def on_console(self, message: ConsoleMessage) -> None:
         """Record a console message of type error (``console.error``, failed resources).
 
-        Chromium asks every site for ``/favicon.ico`` by itself; that request is the browser's,
-        not the page's, and the book declares no icon, so its 404 is not a problem of the page.
+        Chromium asks a site for ``/favicon.ico`` by itself when a page declares no icon; that
+        request is the browser's, not the page's, so its 404 is not a problem of the page (the
+        book declares its icon and serves ``/favicon.ico`` too: ``test_reader.py`` checks both).
         """
         where = message.location.get("url", "")
         if message.type == "error" and not where.endswith(FAVICON):
