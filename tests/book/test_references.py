@@ -10,9 +10,9 @@ from pybtex.database import BibliographyData, parse_string
 
 ROOT = Path(__file__).resolve().parents[2]
 ALLOWED_FIELDS = {"title", "howpublished", "note", "url"}
-# Where the book serves the source texts, relative to the reference page (book/references.html):
-# crisis.build.sphinx_theme_fixes serves each seeds/NAME.txt there as NAME.html (and NAME.txt).
-TEXTS_URL = "../source-texts/"
+# Where the book shows each source text, relative to the reference page (book/references.html):
+# the texts page, at the section labelled text-<source_id with dashes>.
+TEXTS_URL = "texts.html#text-"
 
 
 def read_sources(root: Path = ROOT) -> dict[str, dict[str, str]]:
@@ -37,8 +37,8 @@ def reference_problems(bib: BibliographyData, sources: dict[str, dict[str, str]]
             problems.append(f"{key}: title differs from data/sources.csv")
         if entry.fields.get("howpublished", "") != sources[key]["outlet"]:
             problems.append(f"{key}: outlet differs from data/sources.csv")
-        if entry.fields.get("url", "") != TEXTS_URL + Path(sources[key]["file"]).stem + ".html":
-            problems.append(f"{key}: url is not the served text of the seed file")
+        if entry.fields.get("url", "") != TEXTS_URL + key.replace("_", "-"):
+            problems.append(f"{key}: url is not the source's section of the texts page")
         if "seeds/" in entry.fields.get("note", ""):
             problems.append(f"{key}: note shows a file path")
     return problems
@@ -53,7 +53,7 @@ GOOD = """@misc{a,
   title = {{A title}},
   howpublished = {The Outlet},
   note = {News article},
-  url = {../source-texts/000_a.html}
+  url = {texts.html#text-a}
 }
 """
 SOURCES = {"a": {"title": "A title", "outlet": "The Outlet", "file": "seeds/000_a.txt"}}
@@ -77,7 +77,10 @@ SOURCES = {"a": {"title": "A title", "outlet": "The Outlet", "file": "seeds/000_
             GOOD.replace("note", "author = {Someone},\n  note"),
             "a: names authors or editors the text",
         ),
-        (GOOD.replace("000_a", "001_b"), "a: url is not the served text of the seed file"),
+        (
+            GOOD.replace("#text-a", "#text-b"),
+            "a: url is not the source's section of the texts page",
+        ),
         (
             GOOD.replace("News article}", "News article; seeds/000\\_a.txt}"),
             "a: note shows a file path",

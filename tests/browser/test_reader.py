@@ -262,16 +262,18 @@ def test_reference_list_links_every_source_text(browser: Browser, base_url: str)
         entry = next((e for e in entries if source["title"] in e), None)
         assert entry is not None, f"no reference entry has the title {source['title']!r}"
         assert source["outlet"] in entry, f"{source['source_id']}: outlet missing in {entry!r}"
-        # Its link opens a page showing the source's words, unchanged and correctly decoded.
         seed = ROOT / source["file"]
-        url = next(u for u in links if u.endswith(f"/{seed.stem}.html"))
+        # Its link opens the source's section of the texts page, which shows the text's words
+        # sentence by sentence, and links to the file itself, served byte for byte.
+        anchor = "text-" + source["source_id"].replace("_", "-")
+        url = next(u for u in links if u.endswith(f"/texts.html#{anchor}"))
         open_page(page, url)
-        assert page.evaluate("() => document.characterSet") == "UTF-8"
-        shown = page.locator("pre").inner_text()
-        assert shown.strip() == seed.read_text(encoding="utf-8").strip(), f"{url} != {seed}"
-        assert source["title"] in page.locator("h1").inner_text()
-        # The page also links to the file itself, served byte for byte.
-        plain = page.locator(f"a[href='{seed.name}']").evaluate("a => a.href")
+        section = page.locator(f"section#{anchor}")
+        assert source["title"] in section.locator(".source-meta").inner_text()
+        shown = " ".join(section.locator(".source-text .sentence").all_inner_texts())
+        words = seed.read_text(encoding="utf-8").split()
+        assert shown.split() == words, f"{url} does not show every word of {seed}"
+        plain = section.locator(f"a[href$='/{seed.name}']").evaluate("a => a.href")
         served = (ROOT / "_build" / "html" / plain.removeprefix(base_url)).read_bytes()
         assert fetch_status(plain) == 200 and served == seed.read_bytes(), plain
     context.close()

@@ -44,24 +44,14 @@ def test_citations_are_list_items():
     assert "doc-biblioentry" not in fix_body(body)
 
 
-def test_the_source_texts_are_served_as_files_and_pages(tmp_path: Path):
+def test_the_source_texts_are_served_byte_for_byte(tmp_path: Path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "000_a.txt").write_bytes("Un texto, año <1>.\n".encode())
     (seeds / "001_b.txt").write_bytes(b"Another text.\n")
     (seeds / "notes.md").write_text("not a source", encoding="utf-8")
-    sources = tmp_path / "sources.csv"
-    sources.write_text(
-        "source_id,file,title,outlet\na,seeds/000_a.txt,A & title,The Outlet\n", encoding="utf-8"
-    )
-    pages = copy_source_texts(seeds, tmp_path / "html", sources)
+    copies = copy_source_texts(seeds, tmp_path / "html")
     served = tmp_path / "html" / "source-texts"
-    assert pages == [served / "000_a.html", served / "001_b.html"]
-    assert (served / "000_a.txt").read_bytes() == (seeds / "000_a.txt").read_bytes()
-    page = pages[0].read_text(encoding="utf-8")
-    assert '<meta charset="utf-8">' in page
-    assert "<h1>A &amp; title</h1>" in page and "The Outlet." in page
-    assert "<pre>Un texto, año &lt;1&gt;.\n</pre>" in page
-    # A text without a row in sources.csv is shown under its file name, outlet unknown.
-    other = pages[1].read_text(encoding="utf-8")
-    assert "<h1>001_b.txt</h1>" in other and "The text names no outlet." in other
+    assert copies == [served / "000_a.txt", served / "001_b.txt"]
+    for copy in copies:
+        assert copy.read_bytes() == (seeds / copy.name).read_bytes()

@@ -95,3 +95,11 @@ def test_a_ledger_refuses_numbers_without_evidence(project, glued):
     with pytest.raises(ValueError, match="glued twice"):
         ledger.glue("n", "1", rows, "again")
     assert [c[0] for c in glued] == ["n"]
+
+
+def test_a_source_header_names_title_outlet_and_the_plain_file(project):
+    row = project.sources.set_index("source_id").iloc[0].copy()
+    row["file"], row["title"], row["outlet"] = "seeds/000_a.txt", "A & B", ""
+    header = texts.source_header(row)
+    assert "<cite>A &amp; B</cite>, the text names no outlet." in header
+    assert 'href="../source-texts/000_a.txt" download' in header

@@ -25,8 +25,6 @@ Each fix rewrites the HTML of a page's body before the theme wraps it (``html-pa
 
 from __future__ import annotations
 
-import csv
-import html
 import re
 import shutil
 from pathlib import Path
@@ -79,86 +77,31 @@ def _fix_page(
 
 # A source text as a page of the book: UTF-8 declared (a bare .txt is read as windows-1252 by
 # browsers when the server names no charset), readable on a phone, light or dark.
-TEXT_PAGE = """<!doctype html>
-<html lang="en"><head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title} (source text)</title>
-<link rel="icon" href="../_static/favicon.svg">
-<script>document.documentElement.dataset.theme =
-  matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";</script>
-<style>
-body {{ margin: 0 auto; max-width: 46rem; padding: 1rem; font: 1rem/1.6 system-ui, sans-serif;
-  color: #222832; background: #fff; }}
-html[data-theme="dark"] body {{ color: #ced6dd; background: #121212; }}
-a {{ color: #0a5db3; }}
-html[data-theme="dark"] a {{ color: #8ab4f8; }}
-h1 {{ font-size: 1.5rem; line-height: 1.3; }}
-pre {{ font: inherit; white-space: pre-wrap; overflow-wrap: anywhere; }}
-</style>
-</head><body>
-<header><nav aria-label="Source text"><a href="../book/references.html">Sources</a>
-&middot; <a href="{file}">the text as a plain file</a></nav></header>
-<main>
-<h1>{title}</h1>
-<p>{outlet}. The source's words, unchanged:</p>
-<pre>{text}</pre>
-</main>
-</body></html>
-"""
-
-
-def source_rows(sources_csv: Path) -> dict[str, dict[str, str]]:
-    """data/sources.csv as file name (``000_x.txt``) -> row; empty when the file is missing."""
-    if not sources_csv.is_file():
-        return {}
-    with sources_csv.open(encoding="utf-8", newline="") as handle:
-        return {Path(row["file"]).name: row for row in csv.DictReader(handle)}
-
-
-def text_page(text: str, name: str, row: dict[str, str] | None) -> str:
-    """The HTML page that shows one source text (``name``) with its title and outlet."""
-    row = row or {}
-    outlet = row.get("outlet") or "The text names no outlet"
-    return TEXT_PAGE.format(
-        title=html.escape(row.get("title") or name),
-        outlet=html.escape(outlet),
-        file=html.escape(name),
-        text=html.escape(text),
-    )
-
-
-def copy_source_texts(seeds: Path, outdir: Path, sources_csv: Path | None = None) -> list[Path]:
-    """Serve every ``seeds/*.txt`` in ``outdir/source-texts``: the file itself, byte for byte,
-    and a page showing it (``000_x.html``); returns the pages."""
-    rows = source_rows(sources_csv) if sources_csv else {}
+def copy_source_texts(seeds: Path, outdir: Path) -> list[Path]:
+    """Serve every ``seeds/*.txt`` in ``outdir/source-texts``, byte for byte, for download (the
+    book's texts page shows them with every sentence anchored); returns the copies."""
     target = outdir / SOURCE_TEXTS
     target.mkdir(parents=True, exist_ok=True)
-    pages = []
+    copies = []
     for text in sorted(seeds.glob("*.txt")):
         shutil.copyfile(text, target / text.name)
-        page = target / f"{text.stem}.html"
-        page.write_text(
-            text_page(text.read_text(encoding="utf-8"), text.name, rows.get(text.name)),
-            encoding="utf-8",
-        )
-        pages.append(page)
-    return pages
+        copies.append(target / text.name)
+    return copies
 
 
 def _copy_sources(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished`` handler: serve the source texts with the HTML book."""
     if exception is None and app.builder.format == "html":
         root = Path(app.srcdir)
-        copy_source_texts(root / "seeds", Path(app.outdir), root / "data" / "sources.csv")
+        copy_source_texts(root / "seeds", Path(app.outdir))
 
 
 class CrisisStyle(UnsrtStyle):
     """pybtex's ``unsrt`` style with each entry's ``url`` shown as a link, not as an address."""
 
     def format_url(self, e: Any) -> Any:
-        """The ``url`` field as the link "Read the source text"."""
-        return href(field("url", raw=True))["Read the source text"]
+        """The ``url`` field as the link "Read the text"."""
+        return href(field("url", raw=True))["Read the text"]
 
     def format_web_refs(self, e: Any) -> Any:
         """Only the link to the source text (no visit date, DOI or e-print: no source has one)."""

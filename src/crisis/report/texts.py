@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from pathlib import Path
 
 from IPython.display import HTML
 
@@ -42,12 +43,31 @@ def paragraphs(raw: str, source_id: str) -> list[str]:
     return out
 
 
-def source_html(raw: str, source_id: str) -> HTML:
-    """A source text as one HTML block for the texts page."""
+def source_header(row) -> str:
+    """The line above a text: its title and outlet as the text states them (or that it names
+    none), and a link to the plain file served with the book (``source-texts/``)."""
+    outlet = html.escape(row["outlet"]) if row["outlet"] else "the text names no outlet"
+    name = html.escape(Path(row["file"]).name)
+    return (
+        f'<p class="source-meta"><cite>{html.escape(row["title"])}</cite>, {outlet}. '
+        f'<a href="../source-texts/{name}" download>The plain text file</a>.</p>'
+    )
+
+
+def source_html(raw: str, source_id: str, row=None) -> HTML:
+    """A source text as one HTML block for the texts page, under its header when ``row`` (its
+    data/sources.csv row) is given."""
     body = "\n".join(paragraphs(raw, source_id))
-    return HTML(f'<div class="source-text" lang="en">\n{body}\n</div>')
+    header = source_header(row) + "\n" if row is not None else ""
+    return HTML(f'{header}<div class="source-text" lang="en">\n{body}\n</div>')
 
 
 def sentence_count(raw: str) -> int:
     """How many sentences (anchors) a source has."""
     return len(split_sentences(raw))
+
+
+def source_block(project, source_id: str) -> HTML:
+    """``source_html`` of one source of the project, under its header."""
+    row = project.sources.set_index("source_id").loc[source_id]
+    return source_html(project.texts[source_id], source_id, row)
