@@ -175,7 +175,7 @@ def draw_theme_timeline(
     exclude_label: str = "left to the close-up",
     colours: dict[str, str] | None = None,
     legend: dict[str, str] | None = None,
-    label_width: int = 38,
+    label_width: int = 44,
 ) -> Figure:
     """A chapter's own timeline: one row per event of ``theme``, labelled with its summary.
 

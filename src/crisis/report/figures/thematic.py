@@ -151,7 +151,8 @@ def draw_force_sizes(sizes: pd.DataFrame, source_ids: list[str]) -> Figure:
         ax.text(0, pos, wrap_label(subjects[fact], 80, 1), transform=trans, fontsize=FONT_PT,
                 fontweight="bold", va="center")  # fmt: skip
     ax.set_xscale("log")
-    ax.set_xlim(max(sizes["low"].min() / 2, 1), sizes["high"].max() * 8)
+    floor = 10.0 ** np.floor(np.log10(max(sizes["low"].min() / 2, 1)))
+    ax.set_xlim(floor, sizes["high"].max() * 8)
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: format_number(v)))
     ax.xaxis.set_minor_formatter(plt.NullFormatter())
     ax.tick_params(axis="x", labelsize=FONT_PT)
