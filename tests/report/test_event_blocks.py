@@ -94,3 +94,9 @@ def test_names_in_running_prose_take_their_article():
     assert join_prose_names(["United States", "Canada", "United Kingdom"]) == (
         "the United States, Canada and the United Kingdom"
     )
+
+
+def test_context_events_are_the_events_of_context_scope():
+    events = [*EVENTS, {**EVENTS[3], "event_id": "iran_measure", "scope": "context"}]
+    assert records.context_events(make_project(events=events)) == {"iran_measure"}
+    assert records.context_events(make_project()) == set()

@@ -92,12 +92,21 @@ def test_camp_colours_colour_each_event_and_list_the_camps_present():
     colours, legend = thematic.camp_colours({"a": "guaido", "b": "none", "c": "guaido"})
     assert colours == {"a": CAMP_COLOURS["guaido"], "b": CAMP_COLOURS["none"],
                        "c": CAMP_COLOURS["guaido"]}  # fmt: skip
-    assert legend == {"Guaidó's camp": CAMP_COLOURS["guaido"], "neither camp": CAMP_COLOURS["none"]}
+    assert legend == {
+        "Guaidó's camp": CAMP_COLOURS["guaido"],
+        "neither camp, or context": CAMP_COLOURS["none"],
+    }
     with pytest.raises(ValueError, match="camps without a colour: chavez"):
         thematic.camp_colours({"a": "chavez"})
 
 
 # --- timeline --------------------------------------------------------------------------------
+
+
+def test_camp_colours_draw_context_events_grey_whatever_their_actors_camp():
+    colours, legend = thematic.camp_colours({"a": "guaido", "b": "guaido"}, context={"b"})
+    assert colours == {"a": CAMP_COLOURS["guaido"], "b": CAMP_COLOURS["none"]}
+    assert list(legend) == ["Guaidó's camp", "neither camp, or context"]
 
 
 def test_theme_timeline_draws_one_labelled_row_per_event_of_the_theme():

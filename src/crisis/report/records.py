@@ -273,3 +273,9 @@ def event_blocks(project, event_ids: list[str]) -> list[dict]:
             }
         )
     return blocks
+
+
+def context_events(project) -> set[str]:
+    """The ids of events whose scope is ``context``: told by the sources, not acts of the crisis."""
+    events = project.events
+    return set(events.loc[events["scope"] == "context", "event_id"])

@@ -29,7 +29,7 @@ from crisis.report.style import CAMP_COLOURS, COLUMN_WIDTH, INK, format_number, 
 CAMP_LABELS: dict[str, str] = {
     "maduro": "Maduro's camp",
     "guaido": "Guaidó's camp",
-    "none": "neither camp",
+    "none": "neither camp, or context",
 }
 SIDE_LABELS: dict[str, str] = {"maduro": "backs Maduro", "guaido": "backs Guaidó"}
 STATUS_COLOURS: dict[str, str] = {
@@ -56,18 +56,23 @@ def wrap_label(text: str, width: int = 48, lines: int = 2) -> str:
     return "\n".join(wrapped)
 
 
-def camp_colours(camps: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+def camp_colours(
+    camps: dict[str, str], context: set[str] | frozenset[str] = frozenset()
+) -> tuple[dict[str, str], dict[str, str]]:
     """From event_id -> camp (``crisis.report.records.acting_camps``): event_id -> the camp's
-    colour, and
-    a legend (label -> colour) of the camps present, in the order Maduro, Guaidó, neither.
+    colour, and a legend (label -> colour) of the camps present, in the order Maduro, Guaidó,
+    neither.
 
-    Raises ValueError for a camp without a colour.
+    Events in ``context`` (scope ``context``: not acts of the crisis) are drawn in the no-camp
+    grey whatever their actors' camp, so that a measure about Iran is not shown as an act of a
+    camp. Raises ValueError for a camp without a colour.
     """
     unknown = sorted(set(camps.values()) - set(CAMP_COLOURS))
     if unknown:
         raise ValueError(f"camps without a colour: {', '.join(unknown)}")
-    colours = {event_id: CAMP_COLOURS[camp] for event_id, camp in camps.items()}
-    present = set(camps.values())
+    shown = {e: ("none" if e in context else camp) for e, camp in camps.items()}
+    colours = {event_id: CAMP_COLOURS[camp] for event_id, camp in shown.items()}
+    present = set(shown.values())
     legend = {CAMP_LABELS[c]: CAMP_COLOURS[c] for c in CAMP_LABELS if c in present}
     return colours, legend
 
