@@ -11,10 +11,12 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
+from matplotlib.patches import Rectangle
 
 from crisis.analysis.timeline import date_span
 from crisis.report.figures import thematic
-from crisis.report.style import CAMP_COLOURS, THEME_COLOURS, use_style
+from crisis.report.figures.chapter_timeline import BREAK_MARK
+from crisis.report.style import CAMP_COLOURS, COLUMN_WIDTH, THEME_COLOURS, use_style
 
 matplotlib.use("Agg")
 
@@ -90,12 +92,21 @@ def test_camp_colours_colour_each_event_and_list_the_camps_present():
     colours, legend = thematic.camp_colours({"a": "guaido", "b": "none", "c": "guaido"})
     assert colours == {"a": CAMP_COLOURS["guaido"], "b": CAMP_COLOURS["none"],
                        "c": CAMP_COLOURS["guaido"]}  # fmt: skip
-    assert legend == {"Guaidó's camp": CAMP_COLOURS["guaido"], "neither camp": CAMP_COLOURS["none"]}
+    assert legend == {
+        "Guaidó's camp": CAMP_COLOURS["guaido"],
+        "neither camp, or context": CAMP_COLOURS["none"],
+    }
     with pytest.raises(ValueError, match="camps without a colour: chavez"):
         thematic.camp_colours({"a": "chavez"})
 
 
 # --- timeline --------------------------------------------------------------------------------
+
+
+def test_camp_colours_draw_context_events_grey_whatever_their_actors_camp():
+    colours, legend = thematic.camp_colours({"a": "guaido", "b": "guaido"}, context={"b"})
+    assert colours == {"a": CAMP_COLOURS["guaido"], "b": CAMP_COLOURS["none"]}
+    assert list(legend) == ["Guaidó's camp", "neither camp, or context"]
 
 
 def test_theme_timeline_draws_one_labelled_row_per_event_of_the_theme():
@@ -109,9 +120,35 @@ def test_theme_timeline_draws_one_labelled_row_per_event_of_the_theme():
     # stated: filled; inferred: hollow
     fills = sorted(to_hex(p.get_markerfacecolor()) for p in points)
     assert fills == sorted([to_hex(THEME_COLOURS["russia"]), "#ffffff"])
-    bars = [p for p in ax.patches if p.get_height() == pytest.approx(0.5)]
-    assert len(bars) == 4  # the month- and year-dated events
-    assert len(ax.patches) == 5  # and the shaded gap of empty years, 2002 to 2017
+    bars = [p for p in ax.patches if isinstance(p, Rectangle)]
+    assert len(bars) == 4  # the month- and year-dated events, and no grey band for the gap
+    heights = sorted(round(p.get_height(), 2) for p in bars)
+    assert heights == [0.07, 0.12, 0.12, 0.12]  # a year's bar is thinner than a month's
+    assert fig.get_figwidth() <= COLUMN_WIDTH
+
+
+def test_theme_timeline_marks_axis_breaks_and_explains_every_mark():
+    fig = thematic.draw_theme_timeline(SPANS, "russia")
+    ax = fig.axes[0]
+    assert BREAK_MARK in [t.get_text() for t in ax.texts]  # 2002-2017 left out
+    entries = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert entries == [
+        "day, date stated",
+        "day, date inferred or borrowed",
+        "bar: the month or year, date stated",
+        "bar: the month or year, inferred or borrowed",
+        "years without events left out",
+    ]
+    sizes = [t.get_fontsize() for t in ax.get_yticklabels() + ax.get_xticklabels()]
+    assert min(sizes) >= 10
+
+
+def test_theme_timeline_keeps_long_labels_whole():
+    long = SPANS.assign(summary="A very long summary " * 6)
+    fig = thematic.draw_theme_timeline(long, "russia")
+    label = fig.axes[0].get_yticklabels()[0].get_text()
+    assert "…" not in label
+    assert label.replace("\n", " ").split() == ("A very long summary " * 6).split()
 
 
 def test_theme_timeline_window_is_a_close_up_with_day_events_first():
@@ -127,6 +164,7 @@ def test_theme_timeline_exclude_leaves_out_the_close_up():
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels == ["Summary of old.", "Summary of bombers.", "Summary of year."]
     assert "close-up" in [t.get_text() for t in fig.axes[0].texts]
+    assert "left to the close-up" in [t.get_text() for t in fig.legends[0].get_texts()]
 
 
 def test_theme_timeline_colours_events_and_shows_only_used_legend_entries():
@@ -139,7 +177,7 @@ def test_theme_timeline_colours_events_and_shows_only_used_legend_entries():
     ax = fig.axes[0]
     edges = {to_hex(p.get_markeredgecolor()) for p in markers(ax)}
     assert edges == {to_hex(CAMP_COLOURS["maduro"]), to_hex(CAMP_COLOURS["guaido"])}
-    entries = [t.get_text() for t in ax.get_legend().get_texts()]
+    entries = [t.get_text() for t in fig.legends[0].get_texts()]
     assert "Maduro's camp" in entries and "Guaidó's camp" in entries
     assert "neither camp" not in entries  # no event is drawn in that colour
 
@@ -170,7 +208,7 @@ def test_sanction_matrix_writes_the_non_zero_counts():
     ax = fig.axes[0]
     assert sorted(t.get_text() for t in ax.texts) == ["1", "2", "3"]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Government", "Bank"]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["United States", "Canada"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["United\nStates", "Canada"]
 
 
 @pytest.mark.parametrize(
@@ -209,8 +247,24 @@ def test_force_sizes_draws_each_report_on_a_log_axis():
     texts = [t.get_text() for t in ax.texts]
     assert "ALPHA: 20,000–25,000" in texts and "BETA: nearly 100" in texts
     assert "size of cubans (troops)" in texts and "size of troops (troops)" in texts
-    dots = [line for line in ax.get_lines() if line.get_marker() == "o"]
+    dots = [line for line in ax.get_lines() if line.get_marker() in ("o", "s")]
     assert sorted(float(d.get_xdata()[0]) for d in dots) == [99, 100, 20000]
+    # sources differ by marker shape, not colour
+    assert {d.get_marker() for d in dots if d.get_xdata()[0] == 100} == {"s"}
+    assert {to_hex(d.get_markeredgecolor()) for d in dots} == {"#222222"}
+    ax.figure.canvas.draw()
+    ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert "1,000" in ticks and not any("^" in t for t in ticks)
+    assert fig.get_figwidth() <= COLUMN_WIDTH
+
+
+def test_force_sizes_draws_a_size_in_words_as_a_span_without_a_marker():
+    worded = sizes_frame([("ops", "alpha", 100, 100, 9999, "“hundreds to thousands”")])
+    worded["value"] = math.nan
+    fig = thematic.draw_force_sizes(worded, ["alpha"])
+    ax = fig.axes[0]
+    assert not [line for line in ax.get_lines() if line.get_marker() not in ("None", "", None)]
+    assert "ALPHA: “hundreds to thousands”" in [t.get_text() for t in ax.texts]
 
 
 def test_force_sizes_refuses_what_a_log_axis_cannot_show():
@@ -256,8 +310,13 @@ def test_actor_stances_fill_a_dot_where_a_source_reports_the_backing():
     colours = sorted(to_hex(line.get_markerfacecolor()) for line in filled)
     expected = [CAMP_COLOURS["maduro"]] * 3 + [CAMP_COLOURS["guaido"]]
     assert colours == sorted(to_hex(c) for c in expected)
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["Alpha", "beta"]
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["backs Maduro", "backs Guaidó"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Alpha", "beta", "sources\nnaming it"]
+    assert [t.get_text() for t in ax.texts] == ["2", "1", "1"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "backs Maduro",
+        "backs Guaidó",
+        "not named by this source",
+    ]
 
 
 def test_actor_stances_refuse_unknown_sides_and_empty_input():

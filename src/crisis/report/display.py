@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 from IPython.display import HTML
 
@@ -16,3 +18,37 @@ def html_table(frame: pd.DataFrame) -> HTML:
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"expected a DataFrame, got {type(frame).__name__}")
     return HTML(frame.to_html(index=False, justify="left", border=0, na_rep=""))
+
+
+def _block_html(block: dict) -> str:
+    esc = html.escape
+    who = esc(block["who"]) + (f" → {esc(block['whom'])}" if block.get("whom") else "")
+    reports = "".join(
+        f'<li><span class="event-source">{esc(r["source"])}</span>, {esc(r["date"])}'
+        + (f" (credits {esc(r['credits'])})" if r.get("credits") else "")
+        + f": “{esc(r['quote'])}”</li>"
+        for r in block["reports"]
+    )
+    return (
+        '<div class="event-block">'
+        f'<p class="event-head"><strong>{esc(block["date"])}</strong> — {esc(block["what"])}'
+        f'<br><span class="event-who">{who}</span></p>'
+        f'<ul class="event-reports">{reports}</ul></div>'
+    )
+
+
+def event_blocks(blocks: list[dict]) -> HTML:
+    """Events for reading, one block each instead of a wide table: a bold date, what happened
+    and who → whom on the first lines, then each report (source, the date it gives, the actors
+    it credits where they differ, its whole quote) as a list item. Nothing is clipped and nothing
+    needs sideways scrolling at any width.
+
+    ``blocks`` are ``crisis.report.records.event_blocks`` dicts. All text is HTML-escaped.
+    Raises ValueError for no blocks, or for a block without a report.
+    """
+    if not blocks:
+        raise ValueError("no events to show")
+    empty = [b.get("event_id", "?") for b in blocks if not b.get("reports")]
+    if empty:
+        raise ValueError(f"events without a report: {', '.join(empty)}")
+    return HTML('<div class="event-blocks">' + "".join(_block_html(b) for b in blocks) + "</div>")

@@ -12,7 +12,7 @@ import pandas as pd
 from crisis.analysis.corroboration import display_value
 from crisis.data.codebook import THEMES
 from crisis.data.dates import date_label
-from crisis.report.wording import source_labels, source_order
+from crisis.report.wording import actor_names, join_names, source_labels, source_order
 
 BASIS_RANK = {"stated": 0, "inferred": 1, "borrowed": 2}
 BASIS_SUFFIX = {"stated": "", "inferred": " (inferred)", "borrowed": " (from another source)"}
@@ -232,3 +232,50 @@ def acting_camps(project) -> dict[str, str]:
 
     camps = compute_camps(build_graph(crisis_events(project.events), project.actors))
     return event_camps(story_spans(project), camps)
+
+
+NO_ACTOR = "no actor named"
+
+
+def event_blocks(project, event_ids: list[str]) -> list[dict]:
+    """The given events as blocks for reading (``crisis.report.display.event_blocks``), in the
+    given order: date (of the most precise report, with its basis), what happened, who → whom
+    (all reports' actors and recipients, as display names), and every report in sources.csv
+    order with the date it gives, the actors it credits when they differ from the block's, and
+    its verbatim quote. KeyError on an unknown event id.
+    """
+    names, labels = actor_names(project), source_labels(project)
+    blocks = []
+    for event_id in event_ids:
+        best = best_report(project, event_id)
+        rows = _event_rows(project, event_id)
+        order = {s: i for i, s in enumerate(source_order(project))}
+        rows = rows.assign(_s=rows["source_id"].map(order)).sort_values("_s", kind="stable")
+        actors = event_actors(project, event_id)
+        reports = [
+            {
+                "source": labels[r["source_id"]],
+                "date": date_label(r["date"], r["date_precision"]) + BASIS_SUFFIX[r["date_basis"]],
+                "credits": join_names(r["actors"], names) if list(r["actors"]) != actors else "",
+                "quote": r["quote"],
+            }
+            for r in rows.to_dict("records")
+        ]
+        blocks.append(
+            {
+                "event_id": event_id,
+                "date": date_label(best["date"], best["date_precision"])
+                + BASIS_SUFFIX[best["date_basis"]],
+                "what": best["summary"],
+                "who": join_names(actors, names) or NO_ACTOR,
+                "whom": join_names(event_actors(project, event_id, "recipients"), names),
+                "reports": reports,
+            }
+        )
+    return blocks
+
+
+def context_events(project) -> set[str]:
+    """The ids of events whose scope is ``context``: told by the sources, not acts of the crisis."""
+    events = project.events
+    return set(events.loc[events["scope"] == "context", "event_id"])

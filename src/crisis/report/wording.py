@@ -130,3 +130,20 @@ def glue_count(name: str, value: int) -> None:
     from crisis.report.style import glue_text
 
     glue_text(name, count_words(value))
+
+
+# Names that take "the" in running prose ("the United States", "the Maduro government").
+_THE = re.compile(
+    r"(United |European |Organization |Maduro government|Trump administration|National "
+    r"Assembly|Kremlin|Venezuelan opposition|US |Russian Foreign|Russian military|IRGC|OAS|ELN)"
+)
+
+
+def with_article(name: str) -> str:
+    """A name as running prose writes it: 'the United States', 'the OAS', but 'Canada'."""
+    return f"the {name}" if _THE.match(name) else name
+
+
+def join_prose_names(names: Iterable[str]) -> str:
+    """``join_words`` of names with their articles: 'Canada, the United States and Cuba'."""
+    return join_words(with_article(n) for n in names)

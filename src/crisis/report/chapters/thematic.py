@@ -347,3 +347,42 @@ def stance_matrix(reports: pd.DataFrame, source_ids: list[str]) -> pd.DataFrame:
         ["_r", "n_sources", "name"], ascending=[True, False, True], kind="stable"
     )
     return frame.drop(columns="_r").reset_index(drop=True)
+
+
+# The span a size given only in words allows, as drawn (the caption states it): "hundreds to
+# thousands" runs from a hundred to just under ten thousand; "a few dozen" from two to five dozen.
+WORDED_SPANS: dict[str, tuple[float, float]] = {
+    "hundreds to thousands": (100.0, 9999.0),
+    "a few dozen": (24.0, 60.0),
+}
+
+
+def worded_sizes(
+    project, specs: list[tuple[str, str, str, str, str]], labels: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """Sizes a source gives only in words, as rows shaped like ``force_sizes``.
+
+    Each spec is (fact_id, event_id, source_id, words, subject): ``words`` must be a key of
+    ``WORDED_SPANS`` and occur in that source's quote of that event (case-insensitive), else
+    ValueError. ``value`` is NaN (no number is stated), ``low``/``high`` the span the words
+    allow, ``display`` the words in quotation marks, ``unit`` 'people'.
+    """
+    records = []
+    for fact_id, event_id, source_id, words, subject in specs:
+        if words not in WORDED_SPANS:
+            raise ValueError(f"no span for the words {words!r}; add it to WORDED_SPANS")
+        rows = project.events[
+            (project.events["event_id"] == event_id) & (project.events["source_id"] == source_id)
+        ]
+        if rows.empty:
+            raise KeyError(f"source '{source_id}' does not report event '{event_id}'")
+        if words.lower() not in " ".join(rows.iloc[0]["quote"].split()).lower():
+            raise ValueError(f"{words!r} is not in {source_id}'s quote of '{event_id}'")
+        low, high = WORDED_SPANS[words]
+        records.append(
+            {"fact_id": fact_id, "subject": subject, "unit": "people", "source_id": source_id,
+             "source": (labels or {}).get(source_id, source_id), "value": float("nan"),
+             "value_max": float("nan"), "hedge": "", "low": low, "high": high,
+             "display": f"“{words}”"}
+        )  # fmt: skip
+    return pd.DataFrame.from_records(records)
