@@ -36,14 +36,8 @@ from concurrent.futures import ProcessPoolExecutor
 import numpy as np
 import pandas as pd
 
-from crisis.analysis.balance import (
-    ZERO,
-    check_anchors,
-    check_ties,
-    edge_reports,
-    frustrated_mask,
-    solve_arrays,
-)
+from crisis.analysis.balance import ZERO, check_anchors, check_ties, edge_reports
+from crisis.analysis.balance_solver import frustrated_mask, solve_arrays
 
 FIRM_SUPPORT = 0.9
 SWAPS_PER_TIE = 10  # double-edge swap attempts per tie and draw
