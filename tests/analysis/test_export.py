@@ -25,7 +25,8 @@ COLUMNS = {
 def same_values(written: pd.Series, derived: pd.Series) -> bool:
     """Whether a column read back from CSV holds the derived column's values."""
     if pd.api.types.is_bool_dtype(derived.dtype):  # a missing value is written as an empty cell
-        return written.astype(str).tolist() == derived.astype(str).replace("<NA>", "").tolist()
+        shown = ["" if pd.isna(v) else str(v) for v in derived]
+        return written.astype(str).tolist() == shown
     if pd.api.types.is_numeric_dtype(derived.dtype):
         read = pd.to_numeric(written.replace("", np.nan)).astype(float)
         return bool(np.allclose(read, derived.astype(float), rtol=1e-9, equal_nan=True))
