@@ -10,7 +10,13 @@ import pandas as pd
 
 from crisis.analysis.camps import Camps
 from crisis.data.codebook import EVENT_TYPES
-from crisis.report.wording import CAMP_NAMES, actor_names, source_labels, source_order
+from crisis.report.wording import (
+    CAMP_NAMES,
+    actor_names,
+    join_words,
+    source_labels,
+    source_order,
+)
 
 
 def tie_rules() -> pd.DataFrame:
@@ -234,3 +240,23 @@ def block_ties(camps: Camps) -> dict[tuple[str, str], dict[str, int]]:
             continue
         out[pair]["cooperative" if sign > 0 else "conflictual"] += 1
     return out
+
+
+_ARTICLE_KINDS = ("government_body", "international_org", "political_group", "armed_group")
+
+
+def prose_name(actor: str, project) -> str:
+    """An actor's name as running prose writes it, with 'the' where English wants it: bodies,
+    organisations and groups ('the Maduro government', 'the Kremlin'; not a plural such as
+    'FARC dissidents') and states named 'United ...' ('the United States')."""
+    row = project.actors.set_index("actor_id").loc[actor]
+    name, kind = str(row["name"]), str(row["kind"])
+    plural = name.endswith("s") and not name.endswith("States") and kind == "armed_group"
+    if (kind in _ARTICLE_KINDS and not plural) or name.startswith("United "):
+        return f"the {name}"
+    return name
+
+
+def prose_names(actors: list[str], project) -> str:
+    """``prose_name`` of each actor, joined: 'Russia, Cuba and the Kremlin' (given order)."""
+    return join_words(prose_name(a, project) for a in actors)
