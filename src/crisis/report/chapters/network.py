@@ -260,3 +260,16 @@ def prose_name(actor: str, project) -> str:
 def prose_names(actors: list[str], project) -> str:
     """``prose_name`` of each actor, joined: 'Russia, Cuba and the Kremlin' (given order)."""
     return join_words(prose_name(a, project) for a in actors)
+
+
+def leading(centrality: pd.DataFrame, layer: str, by: str = "degree", n: int = 1) -> list[str]:
+    """The ids of the ``n`` leading actors of the ``pos`` or ``neg`` layer ``by`` degree or
+    PageRank (ties broken by the other measure, then by id), as ``top_actors`` ranks them."""
+    if layer not in ("pos", "neg") or by not in ("degree", "pagerank"):
+        raise ValueError(f"no ranking of layer {layer!r} by {by!r}")
+    other = "pagerank" if by == "degree" else "degree"
+    ranked = centrality.sort_values(
+        [f"{by}_{layer}", f"{other}_{layer}", "actor_id"], ascending=[False, False, True],
+        kind="stable",
+    )  # fmt: skip
+    return list(ranked["actor_id"].head(n))
