@@ -182,3 +182,21 @@ def test_draw_claims_refuses_missing_facts_and_unlisted_sources():
         draw_claims(long, ["troops", "ghost"], ["a", "b", "c"])
     with pytest.raises(ValueError, match="sources not in the list: c"):
         draw_claims(long, ["troops"], ["a", "b"])
+
+
+def test_the_camp_blocks_name_only_firm_members_in_legible_text_within_the_column():
+    from crisis.analysis import camps
+    from crisis.data.load import load_project
+    from crisis.report.figures.network import draw_camp_blocks
+    from crisis.report.style import COLUMN_WIDTH, MIN_FONT_PT
+
+    project = load_project()
+    placed = camps.placement(project.events, project.actors)
+    table = placed.table.assign(firm=placed.table["actor_id"].isin(["russia", "united_states"]))
+    fig = draw_camp_blocks(camps.Camps(table, placed.split, placed.edges, placed.ties,
+                                       placed.null, None), project)  # fmt: skip
+    texts = [t for t in fig.axes[0].texts]
+    shown = {t.get_text() for t in texts}
+    assert {"Russia", "United States"} <= shown and "Cuba" not in shown
+    assert fig.get_size_inches()[0] <= COLUMN_WIDTH
+    assert min(t.get_fontsize() for t in texts) >= MIN_FONT_PT

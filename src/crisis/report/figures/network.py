@@ -18,7 +18,7 @@ from matplotlib.patches import FancyBboxPatch
 
 from crisis.analysis.camps import Camps
 from crisis.report.chapters.network import block_ties, members
-from crisis.report.style import CAMP_COLOURS, COLUMN_WIDTH, INK, SIGN_COLOURS
+from crisis.report.style import CAMP_COLOURS, INK, SIGN_COLOURS
 from crisis.report.wording import actor_names, count_words
 
 KIND_MARKERS = {
@@ -34,6 +34,7 @@ CAMP_LABELS = {"maduro": "Maduro's camp", "guaido": "Guaidó's camp"}
 FONT = 10.5
 WRAP = 24  # characters per line of a name
 ROW = 0.36  # inches per listed actor
+WIDTH = 4.2  # narrow enough to keep its text legible on a 390-px phone
 
 
 def _ties_text(counts: dict[str, int]) -> str:
@@ -41,10 +42,11 @@ def _ties_text(counts: dict[str, int]) -> str:
 
 
 def draw_camp_blocks(camps: Camps, project) -> plt.Figure:
-    """The two camps as blocks (Maduro left, Guaidó right): firm members named and marked by
-    kind, tentative members counted, ties inside and across counted by sign (``block_ties``).
+    """The two camps as blocks (Maduro's above, Guaidó's below): firm members named and marked
+    by kind, tentative members counted, ties inside and across counted by sign (``block_ties``).
 
-    COLUMN_WIDTH wide; text at ``FONT`` pt. Raises ValueError on an actor kind without a marker.
+    ``WIDTH`` (< COLUMN_WIDTH) wide, so that it is not shrunk on a phone; text at ``FONT`` pt.
+    Raises ValueError on an actor kind without a marker.
     """
     names = actor_names(project)
     kind = dict(zip(project.actors["actor_id"], project.actors["kind"], strict=True))
@@ -54,21 +56,22 @@ def draw_camp_blocks(camps: Camps, project) -> plt.Figure:
     if unknown:
         raise ValueError(f"no marker for actor kind(s): {', '.join(unknown)}")
     ties = block_ties(camps)
-    rows = max(sum(1 + (len(textwrap.wrap(names[a], WRAP)) - 1) * 0.5 for a in ids)
-               for ids in firm.values()) + 4.6  # fmt: skip
-    height = rows * ROW + 1.2
-    fig = plt.figure(figsize=(COLUMN_WIDTH, height))
+    lines = {a: textwrap.wrap(names[a], WRAP) for ids in firm.values() for a in ids}
+    heights = {c: 1.0 + sum(ROW * (1 + (len(lines[a]) - 1) * 0.5) for a in firm[c]) + 1.1
+               for c in CAMP_LABELS}  # fmt: skip
+    between, legend = 1.1, 0.9
+    height = sum(heights.values()) + between + legend + 0.2
+    fig = plt.figure(figsize=(WIDTH, height))
     ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(0, COLUMN_WIDTH)
+    ax.set_xlim(0, WIDTH)
     ax.set_ylim(0, height)
     ax.set_axis_off()
-    width = 2.9
-    gap = COLUMN_WIDTH - 2 * width - 0.2
-    for k, camp in enumerate(CAMP_LABELS):
-        x0 = 0.1 + k * (width + gap)
-        top = height - 0.15
+    tops = {"maduro": height - 0.1, "guaido": height - 0.1 - heights["maduro"] - between}
+    for camp in CAMP_LABELS:
+        x0, top = 0.08, tops[camp]
+        bottom = top - heights[camp]
         box = FancyBboxPatch(
-            (x0, 0.75), width, top - 0.75, boxstyle="round,pad=0,rounding_size=0.12",
+            (x0, bottom), WIDTH - 0.16, heights[camp], boxstyle="round,pad=0,rounding_size=0.12",
             facecolor="white", edgecolor=CAMP_COLOURS[camp], linewidth=2.5,
         )  # fmt: skip
         ax.add_patch(box)
@@ -78,38 +81,32 @@ def draw_camp_blocks(camps: Camps, project) -> plt.Figure:
                 style="italic")  # fmt: skip
         y = top - 1.0 + ROW
         for actor in firm[camp]:
-            lines = textwrap.wrap(names[actor], WRAP)
-            y -= ROW + (len(lines) - 1) * ROW * 0.5
+            y -= ROW + (len(lines[actor]) - 1) * ROW * 0.5
             ax.plot(x0 + 0.3, y, marker=KIND_MARKERS[kind[actor]], markersize=9, linestyle="",
                     color=CAMP_COLOURS[camp], markeredgecolor=INK, markeredgewidth=0.6)  # fmt: skip
-            ax.text(x0 + 0.55, y, "\n".join(lines), fontsize=FONT, color=INK, va="center",
-                    linespacing=1.1)  # fmt: skip
-        y -= ROW + 0.1
+            ax.text(x0 + 0.55, y, "\n".join(lines[actor]), fontsize=FONT, color=INK,
+                    va="center", linespacing=1.1)  # fmt: skip
         more = tentative[camp]
-        ax.text(x0 + 0.15, y, f"+ {count_words(more)} tentative member{'s' * (more != 1)}",
-                fontsize=FONT, color=INK, va="center")  # fmt: skip
+        ax.text(x0 + 0.15, bottom + 0.8, f"+ {count_words(more)} tentative member"
+                f"{'s' * (more != 1)}", fontsize=FONT, color=INK, va="center")  # fmt: skip
         inside = ties[(camp, camp)]
-        ax.text(x0 + 0.15, 1.05, f"ties inside:\n{_ties_text(inside)}", fontsize=FONT,
-                color=INK, va="center", linespacing=1.3)  # fmt: skip
+        ax.text(x0 + 0.15, bottom + 0.38, f"ties inside: {_ties_text(inside)}", fontsize=FONT,
+                color=INK, va="center")  # fmt: skip
     across = ties[("maduro", "guaido")]
-    left, right = 0.1 + width, 0.1 + width + gap
-    middle = height / 2 + 0.4
-    for n, (sign, style, dy) in enumerate(
-        (("cooperative", "solid", 0.35), ("conflictual", (0, (4, 2)), -0.35))
-    ):
+    upper = tops["maduro"] - heights["maduro"]
+    lower = tops["guaido"]
+    for n, (sign, style) in enumerate((("cooperative", "solid"), ("conflictual", (0, (4, 2))))):
         colour = SIGN_COLOURS["cooperation" if n == 0 else "conflict"]
         count = across[sign]
-        ax.plot([left, right], [middle + dy] * 2, color=colour, linestyle=style,
+        x = 0.6 + n * 1.7
+        ax.plot([x, x], [upper, lower], color=colour, linestyle=style,
                 linewidth=1 + min(count, 30) / 5, solid_capstyle="butt")  # fmt: skip
-        ax.text((left + right) / 2, middle + dy + 0.17, f"{count} {sign}", fontsize=FONT,
-                color=INK, ha="center", va="bottom")  # fmt: skip
-    ax.text((left + right) / 2, middle + 0.95, "ties across", fontsize=FONT, color=INK,
-            ha="center", style="italic")  # fmt: skip
+        ax.text(x + 0.2, (upper + lower) / 2, f"{count} {sign}\nacross", fontsize=FONT,
+                color=INK, va="center", linespacing=1.2)  # fmt: skip
     kinds = [k for k in KIND_MARKERS if any(kind[a] == k for ids in firm.values() for a in ids)]
     handles = [Line2D([], [], marker=KIND_MARKERS[k], linestyle="", color="white",
                       markeredgecolor=INK, markersize=9, label=k.replace("_", " "))
                for k in kinds]  # fmt: skip
-    ax.legend(handles=handles, loc="lower center", ncol=len(handles), fontsize=FONT,
-              frameon=False, bbox_to_anchor=(0.5, 0.0), handletextpad=0.2,
-              columnspacing=1.0, title=None)  # fmt: skip
+    ax.legend(handles=handles, loc="lower center", ncol=2, fontsize=FONT, frameon=False,
+              bbox_to_anchor=(0.5, 0.0), handletextpad=0.2, columnspacing=0.8)  # fmt: skip
     return fig
