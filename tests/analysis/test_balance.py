@@ -332,7 +332,7 @@ def test_results_do_not_depend_on_the_number_of_worker_processes():
 def test_milp_fallback_matches_brute_force(monkeypatch):
     # When the odd-cycle relaxation stays fractional (dense graphs, equal weights) or anchors
     # contradict the cheapest colouring, the MILP with branch and bound has the last word.
-    import crisis.analysis.balance as balance
+    import crisis.analysis.balance_solver as balance
 
     integer_runs = []
     real = balance.milp

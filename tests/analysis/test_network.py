@@ -3,8 +3,6 @@ centrality."""
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import pytest
 from support.frames import ACTORS, EVENTS, events_frame, report
@@ -231,38 +229,6 @@ def test_principals_are_the_default_seeds():
 # --- frustration --------------------------------------------------------------------------------
 
 
-def test_frustration_lists_positive_ties_across_and_negative_ties_within_camps():
-    events = events_frame(
-        report("across", ("russia",), ("united_states",), "AGREE"),
-        report("within", ("russia",), ("cuba",), "ACCUSE"),
-        report("fine", ("cuba",), ("united_states",), "ACCUSE"),
-        report("unplaced", ("peru",), ("russia",), "AGREE"),
-    )
-    graph = network.build_graph(events, ACTORS)
-    camps = pd.DataFrame(
-        {
-            "actor_id": ["russia", "cuba", "united_states", "peru"],
-            "camp": ["maduro", "maduro", "guaido", "none"],
-        }
-    )
-    frustrated = network.frustration(graph, camps)
-    assert list(frustrated["event_ids"]) == ["within", "across"]  # sorted by source, target
-    assert list(frustrated.columns) == [
-        "source",
-        "target",
-        "weight",
-        "source_camp",
-        "target_camp",
-        "event_ids",
-    ]
-
-
-def test_frustration_of_a_balanced_network_is_empty():
-    graph = network.build_graph(EVENTS, ACTORS)
-    frustrated = network.frustration(graph, network.compute_camps(graph))
-    assert list(frustrated["event_ids"]) == []
-
-
 # --- centrality ---------------------------------------------------------------------------------
 
 
@@ -304,40 +270,7 @@ def test_centrality_is_sorted_by_positive_pagerank_then_id_and_rounded():
 # --- camp_robustness ----------------------------------------------------------------------------
 
 
-def test_camp_robustness_names_the_sources_an_assignment_depends_on():
-    robust = network.camp_robustness(EVENTS, ACTORS).set_index("actor_id")
-    assert list(robust.columns) == ["camp", "without_a", "without_b", "depends_on"]
-    assert robust.loc["canada", "depends_on"] == "b"  # only source b tells of canada
-    assert robust.loc["canada", "without_b"] == "none"
-    assert robust.loc["russia", "depends_on"] == "a"
-    assert robust.loc["united_states", "depends_on"] == ""  # both sources place it
-    assert robust.loc["nicolas_maduro", "depends_on"] == ""
-    assert (robust["camp"] == pd.Series(camps_of())).all()
-
-
 # --- layout -------------------------------------------------------------------------------------
-
-
-def test_layout_puts_maduro_left_guaido_right_and_is_deterministic():
-    graph = network.build_graph(EVENTS, ACTORS)
-    camps = network.compute_camps(graph)
-    pos = network.layout(graph, camps)
-    assert pos == network.layout(graph, camps)
-    assert "peru" not in pos and "reuters" in pos  # only actors with ties are placed
-    camp = dict(zip(camps["actor_id"], camps["camp"], strict=True))
-    for node, (x, _y) in pos.items():
-        expected = {"maduro": (-1.5, -0.5), "guaido": (0.5, 1.5), "none": (-0.5, 0.5)}
-        low, high = expected[camp[node]]
-        assert low <= x <= high, node
-    assert pos["nicolas_maduro"][0] == -1.45 and pos["juan_guaido"][0] == 1.45
-    assert all(not math.isnan(v) for xy in pos.values() for v in xy)
-
-
-def test_layout_refuses_an_unknown_camp():
-    graph = network.build_graph(EVENTS, ACTORS)
-    camps = network.compute_camps(graph).assign(camp="undecided")
-    with pytest.raises(ValueError, match="unknown camp.*undecided"):
-        network.layout(graph, camps)
 
 
 def test_crisis_events_keep_only_crisis_scope_reports_and_need_the_column():

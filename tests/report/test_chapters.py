@@ -210,42 +210,6 @@ def test_graph_summary_counts_signed_pairs(tiny):
     }  # fmt: skip
 
 
-def test_camp_table_and_role_camps_list_members_by_name(tiny):
-    camps = pd.DataFrame(
-        {"actor_id": ["a", "b", "maduro", "guaido", "press"],
-         "camp": ["maduro", "guaido", "maduro", "guaido", "none"]}
-    )  # fmt: skip
-    table = network_page.camp_table(camps, tiny.actors)
-    assert list(table["Camp"]) == ["Maduro", "Maduro", "Guaidó", "no camp"]
-    assert list(table["Names"]) == ["Maduro", "Alpha", "Beta, Guaidó", "The Press"]
-    assert table["Actors"].sum() == len(camps)
-    roles = network_page.role_camps(camps, tiny.actors).set_index("Role")
-    assert roles.loc["media"].to_dict() == {"Maduro": 0, "Guaidó": 0, "no camp": 1}
-    assert roles.loc["participant"].to_dict() == {"Maduro": 2, "Guaidó": 2, "no camp": 0}
-
-
-def test_single_tie_actors_ignores_seeds_and_unplaced_actors():
-    camps = pd.DataFrame(
-        {
-            "actor_id": ["s", "x", "y", "z"],
-            "camp": ["maduro", "maduro", "guaido", "none"],
-            "seed": [True, False, False, False],
-            "n_ties": [1, 1, 3, 1],
-        }
-    )
-    assert network_page.single_tie_actors(camps) == 1
-
-
-def test_single_tie_names_filters_by_kind(tiny):
-    camps = pd.DataFrame(
-        {"actor_id": ["a", "b", "maduro", "press"], "camp": ["maduro", "guaido", "maduro", "none"],
-         "seed": [False, False, True, False], "n_ties": [1, 1, 1, 1]}
-    )  # fmt: skip
-    assert network_page.single_tie_names(camps, tiny.actors) == ["Alpha", "Beta"]
-    assert network_page.single_tie_names(camps, tiny.actors, kind="state") == ["Alpha"]
-    assert network_page.single_tie_names(camps, tiny.actors, kind="company") == []
-
-
 def test_top_actors_ranks_by_the_chosen_measure_and_rejects_bad_arguments(tiny):
     centrality = pd.DataFrame(
         {
@@ -266,46 +230,6 @@ def test_top_actors_ranks_by_the_chosen_measure_and_rejects_bad_arguments(tiny):
         network_page.top_actors(centrality, tiny.actors, "pos", by="fame")
 
 
-def test_fragile_camps_and_dependence_counts(tiny):
-    robustness = pd.DataFrame(
-        {
-            "actor_id": ["a", "b", "maduro"],
-            "camp": ["maduro", "guaido", "maduro"],
-            "without_s1": ["none", "guaido", "maduro"],
-            "without_s2": ["maduro", "maduro", "maduro"],
-            "without_s3": ["none", "guaido", "maduro"],
-            "depends_on": ["s1|s3", "s2", ""],
-        }
-    )
-    fragile = network_page.fragile_camps(robustness, tiny)
-    assert fragile.to_dict("records") == [
-        {"Actor": "Alpha", "Camp": "Maduro", "Left out": "One", "Camp without it": "no camp"},
-        {"Actor": "Alpha", "Camp": "Maduro", "Left out": "Three", "Camp without it": "no camp"},
-        {"Actor": "Beta", "Camp": "Guaidó", "Left out": "Two", "Camp without it": "Maduro"},
-    ]
-    counts = network_page.dependence_counts(robustness, tiny)
-    assert list(counts["Assignments that change"]) == [1, 1, 1]
-
-
-def test_robust_core_keeps_well_tied_actors_no_single_source_decides(tiny):
-    camps = pd.DataFrame(
-        {"actor_id": ["a", "b", "maduro", "press"], "camp": ["maduro", "guaido", "maduro", "none"],
-         "n_ties": [3, 5, 4, 9]}
-    )  # fmt: skip
-    robustness = pd.DataFrame(
-        {"actor_id": ["a", "b", "maduro", "press"], "depends_on": ["", "s1", "", ""]}
-    )
-    assert network_page.robust_core(robustness, camps, tiny) == ["Maduro", "Alpha"]
-    assert network_page.robust_core(robustness, camps, tiny, min_ties=4) == ["Maduro"]
-
-
-def test_robust_core_rejects_duplicate_actors(tiny):
-    camps = pd.DataFrame({"actor_id": ["a"], "camp": ["maduro"], "n_ties": [3]})
-    robustness = pd.DataFrame({"actor_id": ["a", "a"], "depends_on": ["", ""]})
-    with pytest.raises(pd.errors.MergeError):
-        network_page.robust_core(robustness, camps, tiny)
-
-
 def test_sanctions_by_camp_counts_each_event_once_per_camp():
     events = pd.DataFrame(
         {
@@ -321,18 +245,6 @@ def test_sanctions_by_camp_counts_each_event_once_per_camp():
         "guaido": ["s1"],
         "none": [],
     }
-
-
-def test_frustrated_table_names_actors_and_events(tiny):
-    frustrated = pd.DataFrame(
-        {"source": ["a"], "target": ["guaido"], "weight": [0.46], "source_camp": ["maduro"],
-         "target_camp": ["guaido"], "event_ids": ["e1|e3"]}
-    )  # fmt: skip
-    table = network_page.frustrated_table(frustrated, tiny)
-    assert table.iloc[0].to_dict() == {
-        "From": "Alpha", "To": "Guaidó", "Camps": "Maduro → Guaidó", "Net weight": 0.46,
-        "Events": "e1 happened. / e3 happened.",
-    }  # fmt: skip
 
 
 # --- timeline -------------------------------------------------------------------------------

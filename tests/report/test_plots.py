@@ -10,13 +10,12 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
-from support.frames import ACTORS, EVENTS, claim, claims_frame, events_frame, report
+from support.frames import claim, claims_frame, events_frame, report
 
-from crisis.analysis import corroboration, network, timeline
-from crisis.report.figures.network import CAMP_LABELS, draw_camp_sizes, draw_network, short_name
+from crisis.analysis import corroboration, timeline
 from crisis.report.figures.sources import draw_claims, draw_heatmap
 from crisis.report.figures.timeline import draw_monthly, draw_timeline
-from crisis.report.style import CAMP_COLOURS, SIGN_COLOURS, THEME_COLOURS, use_style
+from crisis.report.style import THEME_COLOURS, use_style
 
 matplotlib.use("Agg")
 THEMES = ["background", "military", "russia", "sanctions"]
@@ -41,79 +40,6 @@ def legend_texts(ax) -> list[str]:
 
 
 # --- the network --------------------------------------------------------------------------------
-
-
-def network_parts():
-    graph = network.build_graph(EVENTS, ACTORS)
-    camps = network.compute_camps(graph)
-    return graph, camps, network.layout(graph, camps)
-
-
-def test_draw_network_draws_every_placed_actor_coloured_by_camp_and_shaped_by_kind():
-    graph, camps, pos = network_parts()
-    ax = draw_network(graph, camps, pos).axes[0]
-    assert sum(len(c.get_offsets()) for c in ax.collections) == len(pos)
-    assert len(ax.collections) == 4  # state, government body, person, company
-    camp = dict(zip(camps["actor_id"], camps["camp"], strict=True))
-    drawn = {to_hex(c) for coll in ax.collections for c in coll.get_facecolors()}
-    assert drawn == {to_hex(CAMP_COLOURS[camp[n]]) for n in pos}
-    assert sorted(t.get_text() for t in ax.texts) == sorted(graph.nodes[n]["name"] for n in pos)
-
-
-def test_draw_network_draws_negative_ties_dashed_and_positive_ties_solid():
-    graph, camps, pos = network_parts()
-    ax = draw_network(graph, camps, pos).axes[0]
-    styles = [p.get_linestyle() for p in ax.patches]
-    negative = sum(1 for a, b, d in graph.edges(data=True) if d["weight"] < 0)
-    assert len(styles) == graph.number_of_edges()
-    assert styles.count("solid") == graph.number_of_edges() - negative
-    assert len(styles) - styles.count("solid") == negative > 0
-    dashed = [p for p in ax.patches if p.get_linestyle() != "solid"]
-    assert {to_hex(p.get_edgecolor()) for p in dashed} == {to_hex(SIGN_COLOURS["conflict"])}
-
-
-def test_draw_network_has_a_legend_for_camps_kinds_and_signs():
-    graph, camps, pos = network_parts()
-    labels = legend_texts(draw_network(graph, camps, pos).axes[0])
-    assert set(CAMP_LABELS.values()) <= set(labels)
-    assert {"state", "person", "government body", "company"} <= set(labels)
-    assert {"cooperative tie", "conflictual tie"} <= set(labels)
-
-
-def test_draw_network_labels_only_the_best_connected_and_draws_on_a_given_axes():
-    graph, camps, pos = network_parts()
-    fig, ax = plt.subplots()
-    assert draw_network(graph, camps, pos, label_top=2, ax=ax) is fig
-    assert sorted(t.get_text() for t in ax.texts) == ["Juan Guaido", "Nicolas Maduro"]
-
-
-def test_draw_network_twice_gives_the_same_png():
-    graph, camps, pos = network_parts()
-    assert png(draw_network(graph, camps, pos)) == png(draw_network(graph, camps, pos))
-
-
-def test_draw_network_refuses_a_kind_without_a_marker():
-    graph, camps, pos = network_parts()
-    graph.nodes["russia"]["kind"] = "planet"
-    with pytest.raises(ValueError, match="no marker for actor kind.*planet"):
-        draw_network(graph, camps, pos)
-
-
-def test_short_name_cuts_long_names_with_an_ellipsis():
-    assert short_name("Russia") == "Russia"
-    assert short_name("Bolivarian National Intelligence Service", 18) == "Bolivarian Nation…"
-    assert len(short_name("x" * 40, 10)) == 10
-
-
-def test_draw_camp_sizes_stacks_kinds_per_camp():
-    graph, camps, _ = network_parts()
-    ax = draw_camp_sizes(camps, ACTORS).axes[0]
-    widths = {}
-    for bar in ax.patches:
-        y = round(bar.get_y() + bar.get_height() / 2)
-        widths[y] = widths.get(y, 0) + bar.get_width()
-    sizes = camps["camp"].value_counts()
-    assert [widths[i] for i in range(3)] == [sizes["maduro"], sizes["guaido"], sizes["none"]]
 
 
 # --- the timeline -------------------------------------------------------------------------------
@@ -256,3 +182,21 @@ def test_draw_claims_refuses_missing_facts_and_unlisted_sources():
         draw_claims(long, ["troops", "ghost"], ["a", "b", "c"])
     with pytest.raises(ValueError, match="sources not in the list: c"):
         draw_claims(long, ["troops"], ["a", "b"])
+
+
+def test_the_camp_blocks_name_only_firm_members_in_legible_text_within_the_column():
+    from crisis.analysis import camps
+    from crisis.data.load import load_project
+    from crisis.report.figures.network import draw_camp_blocks
+    from crisis.report.style import COLUMN_WIDTH, MIN_FONT_PT
+
+    project = load_project()
+    placed = camps.placement(project.events, project.actors)
+    table = placed.table.assign(firm=placed.table["actor_id"].isin(["russia", "united_states"]))
+    fig = draw_camp_blocks(camps.Camps(table, placed.split, placed.edges, placed.ties,
+                                       placed.null, None), project)  # fmt: skip
+    texts = [t for t in fig.axes[0].texts]
+    shown = {t.get_text() for t in texts}
+    assert {"Russia", "United States"} <= shown and "Cuba" not in shown
+    assert fig.get_size_inches()[0] <= COLUMN_WIDTH
+    assert min(t.get_fontsize() for t in texts) >= MIN_FONT_PT

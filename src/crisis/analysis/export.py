@@ -13,20 +13,22 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from crisis.analysis import corroboration, network, timeline
+from crisis.analysis import camps, corroboration, network, timeline
 from crisis.analysis.mentions import find_mentions
 
 if TYPE_CHECKING:
     from crisis.data.load import Project
 
-NAMES = ("camps", "centrality", "timeline", "corroboration", "mentions")
+NAMES = ("camps", "frustrated", "centrality", "timeline", "corroboration", "mentions")
 FLOAT_FORMAT = "%.10g"
 
 
 def derived_tables(project: Project) -> dict[str, pd.DataFrame]:
-    """camps, centrality, timeline, corroboration and mentions, as the book shows them.
+    """camps, frustrated, centrality, timeline, corroboration and mentions, as the book shows them.
 
-    camps: ``network.compute_camps`` (sorted by actor_id); centrality: ``network.centrality``;
+    camps: ``camps.assess(...).table`` (sorted by actor_id: camp, support, firm, unique, n_acts,
+    depends_on, reason, evidence); frustrated: ``camps.frustrated_ties`` of the same assessment
+    (the network chapter calls both); centrality: ``network.centrality``;
     timeline: ``timeline.timeline_table`` of the event spans (by start, event_id); corroboration:
     ``corroboration.compare_claims`` with source labels (by fact_id); mentions:
     ``crisis.analysis.mentions.find_mentions`` (by source_id, start). Keys are in ``NAMES`` order.
@@ -34,8 +36,10 @@ def derived_tables(project: Project) -> dict[str, pd.DataFrame]:
     graph = network.build_graph(network.crisis_events(project.events), project.actors)
     spans = timeline.event_spans(project.events, list(project.sources["source_id"]))
     labels = dict(zip(project.sources["source_id"], project.sources["label"], strict=True))
+    assessed = camps.assess(project.events, project.actors)
     return {
-        "camps": network.compute_camps(graph),
+        "camps": assessed.table,
+        "frustrated": camps.frustrated_ties(assessed),
         "centrality": network.centrality(graph),
         "timeline": timeline.timeline_table(spans),
         "corroboration": corroboration.compare_claims(project.claims, labels),

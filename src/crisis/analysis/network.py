@@ -6,11 +6,11 @@ never tied to itself). Its sign and weight come from the event type's PLOVER sco
 event (same ``event_id``) make one edge, not several; when they name different actors or
 recipients, the edges are the union of the pairs each report states.
 
-Camps come from the signed structure (structural balance), not from a list: the two principals
-and their governments seed the two sides (+1 Maduro, -1 Guaidó); every other actor's stance is
-the weighted average of its neighbours' stances, each passed through the sign of the tie, so
-friends of one side and enemies of the other lean to that side (see ``compute_camps``). An
-actor with no signed path to either side, or a stance of exactly zero, is ``none``.
+The book's camps are computed in ``crisis.analysis.camps`` (exact structural balance, placement
+by an actor's own acts). ``compute_camps`` here is the earlier seeded solve (the principals and
+their governments fixed, every other actor the weighted average of its neighbours' stances); it is
+kept only so that the network chapter can show what the exact method changes, and for the landing
+page until it moves to ``camps.placement``. Do not use it for new findings.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ SEEDS: dict[str, tuple[str, ...]] = {
 }
 PRINCIPALS = SEEDS  # the two principals and the bodies that act for them
 SIDE = {"maduro": 1, "guaido": -1}
-CAMPS = ("maduro", "guaido", "none")
 ZERO = 1e-9  # a summed tie weight this close to 0 carries no sign
 CAMP_COLUMNS = [
     "actor_id", "camp", "stance", "score_maduro", "score_guaido", "net", "seed", "n_ties",
@@ -245,27 +244,6 @@ def _evidence(graph: nx.DiGraph, node: str, limit: int = 3) -> str:
     return "; ".join(text for _, text in sorted(items)[:limit])
 
 
-def frustration(graph: nx.DiGraph, camps: pd.DataFrame) -> pd.DataFrame:
-    """Edges that break balance: positive across the two camps, negative within one.
-
-    Edges touching an actor in no camp, or with a summed weight of 0, cannot break balance and
-    are skipped. Columns: source, target, weight, source_camp, target_camp, event_ids (``|``).
-    """
-    camp = dict(zip(camps["actor_id"], camps["camp"], strict=True))
-    records = []
-    for a, b, data in sorted(graph.edges(data=True)):
-        ca, cb = camp.get(a, "none"), camp.get(b, "none")
-        if "none" in (ca, cb) or abs(data["weight"]) < ZERO:
-            continue
-        if (data["weight"] > 0) != (ca == cb):
-            records.append(
-                {"source": a, "target": b, "weight": data["weight"], "source_camp": ca,
-                 "target_camp": cb, "event_ids": "|".join(data["event_ids"])}
-            )  # fmt: skip
-    cols = ["source", "target", "weight", "source_camp", "target_camp", "event_ids"]
-    return pd.DataFrame.from_records(records, columns=cols)
-
-
 def _layer(graph: nx.DiGraph, positive: bool) -> nx.DiGraph:
     """The positive (cooperative) or negative (conflictual) layer: every node, and the edges with
     a part of that sign, weighted by its size and with distance = 1 / weight."""
@@ -299,71 +277,3 @@ def centrality(graph: nx.DiGraph) -> pd.DataFrame:
     return out.sort_values(["pagerank_pos", "actor_id"], ascending=[False, True]).reset_index(
         drop=True
     )
-
-
-def camp_robustness(
-    events: pd.DataFrame, actors: pd.DataFrame, seeds: dict[str, tuple[str, ...]] = SEEDS
-) -> pd.DataFrame:
-    """Camps recomputed leaving out each source in turn; ``depends_on`` names the decisive ones.
-
-    Columns: ``actor_id``, ``camp`` (with every source), one ``without_<source_id>`` per source
-    (sorted by source_id) and ``depends_on`` (the sources whose removal changes the actor's camp,
-    ``|``-separated, empty when no single source decides it).
-    """
-    events = crisis_events(events)
-    base = compute_camps(build_graph(events, actors), seeds).set_index("actor_id")["camp"]
-    out = pd.DataFrame({"actor_id": base.index, "camp": base.values})
-    changed: dict[str, list[str]] = {a: [] for a in base.index}
-    for source_id in sorted(events["source_id"].unique()):
-        kept = events[events["source_id"] != source_id]
-        camps = compute_camps(build_graph(kept, actors), seeds).set_index("actor_id")["camp"]
-        out[f"without_{source_id}"] = out["actor_id"].map(camps)
-        for actor in base.index:
-            if camps[actor] != base[actor]:
-                changed[actor].append(source_id)
-    out["depends_on"] = out["actor_id"].map(lambda a: "|".join(changed[a]))
-    return out
-
-
-def layout(
-    graph: nx.DiGraph,
-    camps: pd.DataFrame,
-    seed: int = 7,
-    seeds: dict[str, tuple[str, ...]] = SEEDS,
-) -> dict[str, tuple[float, float]]:
-    """A deterministic layout of the actors with ties: Maduro's camp left, Guaidó's right.
-
-    A seeded spring layout orders the actors; each camp then gets its own vertical band
-    (x around -1, 0 and +1 for Maduro, none and Guaidó) and its members are spread evenly down
-    the band in the spring layout's vertical order, so labels do not pile up. The principals
-    (``seeds``) sit at the outer edges, x = -1.45 and +1.45. Actors without ties are left out.
-    Coordinates are rounded to 6 decimals. Raises ValueError on a camp other than maduro, guaido
-    or none.
-    """
-    unknown = sorted(set(camps["camp"]) - set(CAMPS))
-    if unknown:
-        raise ValueError(f"unknown camp(s): {', '.join(map(str, unknown))}")
-    check_seeds(seeds)
-    nodes = sorted(n for n in graph.nodes if graph.degree(n) > 0)
-    sub = nx.Graph()
-    sub.add_nodes_from(nodes)
-    for a, b, data in sorted(graph.edges(data=True)):
-        w = abs(data["weight"]) + (sub[a][b]["weight"] if sub.has_edge(a, b) else 0.0)
-        sub.add_edge(a, b, weight=w)
-    spring = nx.spring_layout(sub, seed=seed, weight="weight", iterations=200)
-    camp = dict(zip(camps["actor_id"], camps["camp"], strict=True))
-    centre = {"maduro": -1.0, "none": 0.0, "guaido": 1.0}
-    pos: dict[str, tuple[float, float]] = {}
-    for side, x0 in centre.items():
-        members = sorted((n for n in nodes if camp.get(n, "none") == side),
-                         key=lambda n: (float(spring[n][1]), n))  # fmt: skip
-        count = len(members)
-        for i, n in enumerate(members):
-            y = 1 - 2 * i / max(count - 1, 1)
-            x = x0 + (0.45 if side != "none" else 0.25) * (((i * 7) % 5) / 4 - 0.5)
-            pos[n] = (x, y)
-    for side, ids in sorted(seeds.items()):
-        for j, n in enumerate(ids):
-            if n in pos:
-                pos[n] = (1.45 * centre[side], 0.25 - 0.5 * j)
-    return {n: (round(x, 6), round(y, 6)) for n, (x, y) in sorted(pos.items())}

@@ -212,10 +212,9 @@ def in_window(spans: pd.DataFrame, start: str, end: str) -> pd.Series:
 def event_camps(spans: pd.DataFrame, camps: pd.DataFrame) -> dict[str, str]:
     """event_id -> the camp of the actors who acted ('maduro', 'guaido' or 'none').
 
-    ``camps`` is ``crisis.analysis.network.compute_camps`` output. An event takes its actors' camp
-    when
-    all of its actors placed in a camp share one; actors in no camp are ignored; an event whose
-    actors are in no camp, or in both, is 'none'.
+    ``camps`` has columns ``actor_id`` and ``camp`` (``crisis.analysis.camps`` ``Camps.table``).
+    An event takes its actors' camp when all of its actors placed in a camp share one; actors in
+    no camp are ignored; an event whose actors are in no camp, or in both, is 'none'.
     """
     camp = dict(zip(camps["actor_id"], camps["camp"], strict=True))
     out = {}
@@ -226,11 +225,11 @@ def event_camps(spans: pd.DataFrame, camps: pd.DataFrame) -> dict[str, str]:
 
 
 def acting_camps(project) -> dict[str, str]:
-    """event_id -> camp of its actors (``event_camps``), with camps computed from the signed
-    actor network of all events (``crisis.analysis.network.compute_camps``)."""
-    from crisis.analysis.network import build_graph, compute_camps, crisis_events
+    """event_id -> camp of its actors (``event_camps``), with the camps of the exact
+    least-frustration split (``crisis.analysis.camps.placement``: no resampling, so it is cheap)."""
+    from crisis.analysis.camps import placement
 
-    camps = compute_camps(build_graph(crisis_events(project.events), project.actors))
+    camps = placement(project.events, project.actors).table
     return event_camps(story_spans(project), camps)
 
 

@@ -1,13 +1,22 @@
 """Tables and values of the actor-network chapter: the tie rules, the graph's size, the camps
-and their robustness by source, the most central actors and the ties that break the balance.
+(``crisis.analysis.camps``) with their members, the actors left unplaced, the frustrated ties in
+the sources' words, the robustness by source, the comparison with the earlier seeded solve and the
+most central actors. Every table shows names and labels, never ids.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from crisis.analysis.camps import Camps
 from crisis.data.codebook import EVENT_TYPES
-from crisis.report.wording import CAMP_NAMES, actor_names, source_labels
+from crisis.report.wording import (
+    CAMP_NAMES,
+    actor_names,
+    join_words,
+    source_labels,
+    source_order,
+)
 
 
 def tie_rules() -> pd.DataFrame:
@@ -40,57 +49,6 @@ def graph_summary(graph) -> dict[str, int]:
     }
 
 
-def camp_table(camps: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """Members of each camp by kind of actor, by name (camps in order Maduro, Guaidó, none)."""
-    info = actors.set_index("actor_id")
-    frame = camps.assign(
-        kind=camps["actor_id"].map(info["kind"]),
-        name=camps["actor_id"].map(info["name"]),
-        _c=camps["camp"].map({c: i for i, c in enumerate(CAMP_NAMES)}),
-    ).sort_values(["_c", "kind", "name"], kind="stable")
-    rows = []
-    for (_, camp, kind), group in frame.groupby(["_c", "camp", "kind"], sort=True):
-        rows.append(
-            {
-                "Camp": CAMP_NAMES[camp],
-                "Kind": kind.replace("_", " "),
-                "Actors": len(group),
-                "Names": ", ".join(group["name"]),
-            }
-        )
-    return pd.DataFrame(rows, columns=["Camp", "Kind", "Actors", "Names"])
-
-
-def role_camps(camps: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """Actors per role (participant, media, commentator) and camp."""
-    roles = camps["actor_id"].map(actors.set_index("actor_id")["role"])
-    table = pd.crosstab(roles, camps["camp"]).reindex(columns=list(CAMP_NAMES), fill_value=0)
-    table.columns = [CAMP_NAMES[c] for c in table.columns]
-    table.index.name = "Role"
-    return table.astype(int).reset_index()
-
-
-def _single_tie(camps: pd.DataFrame) -> pd.Series:
-    """Placed, non-seed actors with exactly one tie."""
-    return (camps["camp"] != "none") & ~camps["seed"] & (camps["n_ties"] == 1)
-
-
-def single_tie_actors(camps: pd.DataFrame) -> int:
-    """How many actors in a camp owe their place to a single tie (seeds excluded)."""
-    return int(_single_tie(camps).sum())
-
-
-def single_tie_names(
-    camps: pd.DataFrame, actors: pd.DataFrame, kind: str | None = None
-) -> list[str]:
-    """Names of the placed, non-seed actors with a single tie (of one ``kind`` if given)."""
-    info = actors.set_index("actor_id")
-    placed = camps[_single_tie(camps)]
-    if kind is not None:
-        placed = placed[placed["actor_id"].map(info["kind"]) == kind]
-    return sorted(placed["actor_id"].map(info["name"]))
-
-
 def top_actors(
     centrality: pd.DataFrame, actors: pd.DataFrame, layer: str, n: int = 10, by: str = "degree"
 ) -> pd.DataFrame:
@@ -120,52 +78,6 @@ def top_actors(
     )
 
 
-def fragile_camps(robustness: pd.DataFrame, project) -> pd.DataFrame:
-    """Actors whose camp changes when one source is left out: which source, and to what."""
-    names, labels = actor_names(project), source_labels(project)
-    rows = []
-    for record in robustness[robustness["depends_on"] != ""].itertuples(index=False):
-        for source_id in record.depends_on.split("|"):
-            rows.append(
-                {
-                    "Actor": names[record.actor_id],
-                    "Camp": CAMP_NAMES[record.camp],
-                    "Left out": labels[source_id],
-                    "Camp without it": CAMP_NAMES[getattr(record, f"without_{source_id}")],
-                }
-            )
-    frame = pd.DataFrame(rows, columns=["Actor", "Camp", "Left out", "Camp without it"])
-    return frame.sort_values(["Left out", "Camp", "Actor"], kind="stable").reset_index(drop=True)
-
-
-def dependence_counts(robustness: pd.DataFrame, project) -> pd.DataFrame:
-    """For each source, how many camp assignments change when it is left out."""
-    labels = source_labels(project)
-    rows = []
-    for source_id in project.sources["source_id"]:
-        column = f"without_{source_id}"
-        changed = (
-            int((robustness[column] != robustness["camp"]).sum()) if column in robustness else 0
-        )
-        rows.append({"Source left out": labels[source_id], "Assignments that change": changed})
-    return pd.DataFrame(rows)
-
-
-def robust_core(
-    robustness: pd.DataFrame, camps: pd.DataFrame, project, min_ties: int = 3
-) -> list[str]:
-    """Placed actors with at least ``min_ties`` ties whose camp no single source decides.
-
-    Names, most ties first (then alphabetical).
-    """
-    names = actor_names(project)
-    frame = camps.merge(robustness[["actor_id", "depends_on"]], on="actor_id", validate="1:1")
-    core = frame[(frame["camp"] != "none") & (frame["depends_on"] == "")]
-    core = core[core["n_ties"] >= min_ties].assign(name=lambda d: d["actor_id"].map(names))
-    core = core.sort_values(["n_ties", "name"], ascending=[False, True], kind="stable")
-    return list(core["name"])
-
-
 def sanction_events(events: pd.DataFrame, camps: pd.DataFrame) -> dict[str, list[str]]:
     """The SANCTION events imposed by members of each camp (event ids, sorted).
 
@@ -185,21 +97,179 @@ def sanctions_by_camp(events: pd.DataFrame, camps: pd.DataFrame) -> dict[str, in
     return {c: len(ids) for c, ids in sanction_events(events, camps).items()}
 
 
-def frustrated_table(frustrated: pd.DataFrame, project) -> pd.DataFrame:
-    """The ties that break structural balance, with the events behind each."""
+REASONS = {
+    "media": "a news outlet: it reports the acts",
+    "commentator": "a commentator: it analyses the acts",
+    "no tie": "no crisis event ties it to another participant",
+    "receives only": "only on the receiving end of acts (a target or a victim)",
+    "ties cancel": "its cooperative and conflictual events cancel out",
+    "not connected": "acts, but with no chain of ties to Maduro's side",
+}
+
+
+def _kind(project) -> dict[str, str]:
+    pairs = zip(project.actors["actor_id"], project.actors["kind"], strict=True)
+    return {a: k.replace("_", " ") for a, k in pairs}
+
+
+def members(camps: Camps, camp: str, firm: bool | None = None) -> list[str]:
+    """Actor ids of one camp, most support first (then by id); only firm or only tentative
+    members with ``firm`` True/False."""
+    table = camps.table[camps.table["camp"] == camp]
+    if firm is not None:
+        table = table[table["firm"] == firm]
+    table = table.sort_values(["support", "n_acts", "actor_id"], ascending=[False, False, True])
+    return list(table["actor_id"])
+
+
+def members_table(camps: Camps, project) -> pd.DataFrame:
+    """Every placed actor: camp, firm or tentative, name, kind, support, acts, and the sources
+    without which its camp changes. Camps in order Maduro, Guaidó; firm first; most support
+    first."""
+    names, kinds, labels = actor_names(project), _kind(project), source_labels(project)
+    rows = []
+    for camp in ("maduro", "guaido"):
+        for firm in (True, False):
+            for actor in members(camps, camp, firm):
+                row = camps.table.set_index("actor_id").loc[actor]
+                depends = [labels[s] for s in row["depends_on"].split("|") if s]
+                rows.append(
+                    {
+                        "Camp": CAMP_NAMES[camp],
+                        "Placement": "firm" if firm else "tentative",
+                        "Actor": names[actor],
+                        "Kind": kinds[actor],
+                        "Support": f"{row['support']:.2f}",
+                        "Acts": int(row["n_acts"]),
+                        "Camp changes without": ", ".join(depends) or "—",
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
+def unplaced_table(camps: Camps, project) -> pd.DataFrame:
+    """The actors in no camp, grouped by why: reason, how many, their names (sorted)."""
     names = actor_names(project)
-    summary = project.events.drop_duplicates("event_id").set_index("event_id")["summary"]
-    return pd.DataFrame(
-        {
-            "From": frustrated["source"].map(names).to_numpy(),
-            "To": frustrated["target"].map(names).to_numpy(),
-            "Camps": [
-                f"{CAMP_NAMES[a]} → {CAMP_NAMES[b]}"
-                for a, b in zip(frustrated["source_camp"], frustrated["target_camp"], strict=True)
-            ],
-            "Net weight": frustrated["weight"].to_numpy(),
-            "Events": [
-                " / ".join(summary[e] for e in ids.split("|")) for ids in frustrated["event_ids"]
-            ],
-        }
-    )
+    table = camps.table[camps.table["camp"] == "none"]
+    rows = []
+    for reason, text in REASONS.items():
+        ids = table.loc[table["reason"] == reason, "actor_id"]
+        if len(ids):
+            rows.append({"Why no camp": text, "Actors": len(ids),
+                         "Names": ", ".join(sorted(names[a] for a in ids))})  # fmt: skip
+    return pd.DataFrame(rows, columns=["Why no camp", "Actors", "Names"])
+
+
+def reason_count(camps: Camps, reason: str) -> int:
+    """How many actors have no camp for ``reason`` (a key of ``REASONS``)."""
+    if reason not in REASONS:
+        raise KeyError(f"unknown reason: {reason}")
+    return int((camps.table["reason"] == reason).sum())
+
+
+def frustrated_quotes(frustrated: pd.DataFrame, project) -> pd.DataFrame:
+    """The frustrated ties (``camps.frustrated_ties``) in the sources' words: one row per event
+    and reporting source, with the actor, the recipient, the sides of the split they sit on, the
+    event type and the source's quote."""
+    names, labels = actor_names(project), source_labels(project)
+    quotes = project.events.set_index(["event_id", "source_id"])["quote"]
+    rows = []
+    for edge in frustrated.itertuples(index=False):
+        side = {edge.a: edge.camp_a, edge.b: edge.camp_b}
+        for source in edge.source_ids.split("|"):
+            rows.append(
+                {
+                    "Actor": f"{names[edge.actor]} ({CAMP_NAMES[side[edge.actor]]})",
+                    "Recipient": f"{names[edge.recipient]} ({CAMP_NAMES[side[edge.recipient]]})",
+                    "Event type": edge.event_type,
+                    "Source": labels[source],
+                    "In the source's words": f"“{quotes[(edge.event_id, source)]}”",
+                }
+            )
+    return pd.DataFrame(rows, columns=["Actor", "Recipient", "Event type", "Source",
+                                       "In the source's words"])  # fmt: skip
+
+
+def source_dependence(camps: Camps, project) -> pd.DataFrame:
+    """Per source (sources.csv order): how many placed actors lose their camp and how many
+    switch to the other camp when that source's reports are left out."""
+    if camps.loso is None:
+        raise ValueError("no leave-one-source-out: use camps.assess")
+    placed = camps.table.loc[camps.table["camp"] != "none", "actor_id"]
+    loso = camps.loso.loc[placed]
+    labels = source_labels(project)
+    rows = []
+    for source in source_order(project):
+        if source not in loso.columns:
+            rows.append({"Source left out": labels[source], "Lose their camp": 0, "Switch": 0})
+            continue
+        lost = int(loso[source].isna().sum())
+        switched = int((loso[source].notna() & (loso[source] != loso["all"])).sum())
+        rows.append({"Source left out": labels[source], "Lose their camp": lost,
+                     "Switch": switched})  # fmt: skip
+    return pd.DataFrame(rows, columns=["Source left out", "Lose their camp", "Switch"])
+
+
+def seeded_comparison(camps: Camps, seeded: pd.DataFrame, project) -> pd.DataFrame:
+    """The actors whose camp differs from the earlier seeded solve (``network.compute_camps``):
+    name, the seeded camp, the camp now and why (the reason it has no camp, or 'switched')."""
+    names = actor_names(project)
+    now = camps.table.set_index("actor_id")
+    before = seeded.set_index("actor_id")["camp"]
+    rows = []
+    for actor in sorted(now.index, key=lambda a: names[a]):
+        old = before.get(actor, "none")
+        new = now.loc[actor, "camp"]
+        if old != new:
+            why = REASONS[now.loc[actor, "reason"]] if new == "none" else "placed by its own acts"
+            rows.append({"Actor": names[actor], "Seeded solve": CAMP_NAMES[old],
+                         "Now": CAMP_NAMES[new], "Why": why})  # fmt: skip
+    return pd.DataFrame(rows, columns=["Actor", "Seeded solve", "Now", "Why"])
+
+
+def block_ties(camps: Camps) -> dict[tuple[str, str], dict[str, int]]:
+    """Ties between placed actors, aggregated by the pair of camps: (camp, camp) ->
+    {'cooperative': n, 'conflictual': n}; keys ('maduro', 'maduro'), ('guaido', 'guaido') and
+    ('maduro', 'guaido') (across), always all three."""
+    camp = dict(zip(camps.table["actor_id"], camps.table["camp"], strict=True))
+    out = {k: {"cooperative": 0, "conflictual": 0}
+           for k in (("maduro", "maduro"), ("guaido", "guaido"), ("maduro", "guaido"))}  # fmt: skip
+    for a, b, sign in zip(camps.ties["a"], camps.ties["b"], camps.ties["sign"], strict=True):
+        pair = tuple(sorted((camp.get(a, "none"), camp.get(b, "none")), reverse=True))
+        if "none" in pair:
+            continue
+        out[pair]["cooperative" if sign > 0 else "conflictual"] += 1
+    return out
+
+
+_ARTICLE_KINDS = ("government_body", "international_org", "political_group", "armed_group")
+
+
+def prose_name(actor: str, project) -> str:
+    """An actor's name as running prose writes it, with 'the' where English wants it: bodies,
+    organisations and groups ('the Maduro government', 'the Kremlin'; not a plural such as
+    'FARC dissidents') and states named 'United ...' ('the United States')."""
+    row = project.actors.set_index("actor_id").loc[actor]
+    name, kind = str(row["name"]), str(row["kind"])
+    plural = name.endswith("s") and not name.endswith("States") and kind == "armed_group"
+    if (kind in _ARTICLE_KINDS and not plural) or name.startswith("United "):
+        return f"the {name}"
+    return name
+
+
+def prose_names(actors: list[str], project) -> str:
+    """``prose_name`` of each actor, joined: 'Russia, Cuba and the Kremlin' (given order)."""
+    return join_words(prose_name(a, project) for a in actors)
+
+
+def leading(centrality: pd.DataFrame, layer: str, by: str = "degree", n: int = 1) -> list[str]:
+    """The ids of the ``n`` leading actors of the ``pos`` or ``neg`` layer ``by`` degree or
+    PageRank (ties broken by the other measure, then by id), as ``top_actors`` ranks them."""
+    if layer not in ("pos", "neg") or by not in ("degree", "pagerank"):
+        raise ValueError(f"no ranking of layer {layer!r} by {by!r}")
+    other = "pagerank" if by == "degree" else "degree"
+    ranked = centrality.sort_values(
+        [f"{by}_{layer}", f"{other}_{layer}", "actor_id"], ascending=[False, False, True],
+        kind="stable",
+    )  # fmt: skip
+    return list(ranked["actor_id"].head(n))

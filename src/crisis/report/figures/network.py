@@ -1,14 +1,25 @@
-"""Drawing the actor network."""
+"""Drawing the two camps: one block per camp, its firm members named, its ties aggregated.
+
+A drawing of every actor and tie (~140 crossing edges) cannot be read; this one shows the camps
+as two blocks. Each block lists its firm members by name, with a marker whose shape is the kind
+of actor (camp colour fill: colour means the camp, shape the kind), and counts its tentative
+members; the ties inside each camp and across the two are counted by sign, and the ties across
+are drawn as two lines between the blocks (solid green cooperative, dashed grey conflictual). The
+full detail is in the chapter's tables.
+"""
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
-import networkx as nx
-import pandas as pd
-from matplotlib.axes import Axes
-from matplotlib.lines import Line2D
+import textwrap
 
-from crisis.report.style import CAMP_COLOURS, INK, PALETTE, SIGN_COLOURS
+import matplotlib.pyplot as plt
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyBboxPatch
+
+from crisis.analysis.camps import Camps
+from crisis.report.chapters.network import block_ties, members
+from crisis.report.style import CAMP_COLOURS, INK, SIGN_COLOURS
+from crisis.report.wording import actor_names, count_words
 
 KIND_MARKERS = {
     "state": "o",
@@ -19,94 +30,83 @@ KIND_MARKERS = {
     "armed_group": "X",
     "political_group": "P",
 }
-CAMP_LABELS = {"maduro": "Maduro's camp", "guaido": "Guaidó's camp", "none": "no camp"}
+CAMP_LABELS = {"maduro": "Maduro's camp", "guaido": "Guaidó's camp"}
+FONT = 10.5
+WRAP = 24  # characters per line of a name
+ROW = 0.36  # inches per listed actor
+WIDTH = 4.2  # narrow enough to keep its text legible on a 390-px phone
 
 
-def short_name(name: str, limit: int = 18) -> str:
-    """A label short enough to read in the drawing: cut to ``limit`` characters, ending in '…'."""
-    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+def _ties_text(counts: dict[str, int]) -> str:
+    return f"{counts['cooperative']} cooperative, {counts['conflictual']} conflictual"
 
 
-def draw_network(
-    graph: nx.DiGraph,
-    camps: pd.DataFrame,
-    pos: dict,
-    label_top: int = 40,
-    ax: Axes | None = None,
-) -> plt.Figure:
-    """Nodes coloured by camp and shaped by kind; solid blue-green positive and dashed
-    vermillion negative edges, width by weight; the best-connected actors labelled.
+def draw_camp_blocks(camps: Camps, project) -> plt.Figure:
+    """The two camps as blocks (Maduro's above, Guaidó's below): firm members named and marked
+    by kind, tentative members counted, ties inside and across counted by sign (``block_ties``).
 
-    Only the nodes in ``pos`` (``crisis.analysis.network.layout``) are drawn, and the edges between
-    them.
-    The ``label_top`` actors with most ties are labelled with their short names. Draws on ``ax``
-    when given (and returns its figure), else on a new figure. Raises ValueError on a node of a
-    kind without a marker or a camp without a colour.
+    ``WIDTH`` (< COLUMN_WIDTH) wide, so that it is not shrunk on a phone; text at ``FONT`` pt.
+    Raises ValueError on an actor kind without a marker.
     """
-    camp = dict(zip(camps["actor_id"], camps["camp"], strict=True))
-    nodes = sorted(pos)
-    kinds = sorted({str(graph.nodes[n].get("kind")) for n in nodes} - set(KIND_MARKERS))
-    if kinds:
-        raise ValueError(f"no marker for actor kind(s): {', '.join(kinds)}")
-    colourless = sorted({camp.get(n, "none") for n in nodes} - set(CAMP_COLOURS))
-    if colourless:
-        raise ValueError(f"no colour for camp(s): {', '.join(map(str, colourless))}")
-    own = ax is None
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(11, 8.5))
-    else:
-        fig = ax.figure
-    edges = sorted((a, b, d) for a, b, d in graph.edges(data=True) if a in pos and b in pos)
-    for positive, colour, style in ((True, SIGN_COLOURS["cooperation"], "solid"),
-                                     (False, SIGN_COLOURS["conflict"], "dashed")):  # fmt: skip
-        chosen = [(a, b) for a, b, d in edges if (d["weight"] > 0) == positive]
-        widths = [0.6 + 1.6 * abs(graph[a][b]["weight"]) for a, b in chosen]
-        nx.draw_networkx_edges(
-            graph, pos, edgelist=chosen, ax=ax, edge_color=colour, style=style, width=widths,
-            alpha=0.55, arrows=True, arrowsize=8, node_size=120, connectionstyle="arc3,rad=0.08",
-        )  # fmt: skip
-    degree = dict(graph.degree(nodes))
-    for kind, marker in KIND_MARKERS.items():
-        chosen = [n for n in nodes if graph.nodes[n].get("kind") == kind]
-        if chosen:
-            nx.draw_networkx_nodes(
-                graph, pos, nodelist=chosen, node_shape=marker, ax=ax,
-                node_color=[CAMP_COLOURS[camp.get(n, "none")] for n in chosen],
-                node_size=[60 + 25 * degree[n] for n in chosen], edgecolors=INK, linewidths=0.5,
-            )  # fmt: skip
-    top = sorted(nodes, key=lambda n: (-degree[n], n))[:label_top]
-    labels = {n: short_name(graph.nodes[n].get("name", n)) for n in top}
-    nx.draw_networkx_labels(graph, pos, labels=labels, font_size=8, ax=ax, font_color=INK)
-    handles = [Line2D([], [], marker="o", ls="", color=CAMP_COLOURS[c], label=CAMP_LABELS[c])
-               for c in ("maduro", "guaido", "none")]  # fmt: skip
-    handles += [Line2D([], [], marker=m, ls="", color="white", markeredgecolor=INK,
-                       label=k.replace("_", " ")) for k, m in KIND_MARKERS.items()]  # fmt: skip
-    handles += [
-        Line2D([], [], color=SIGN_COLOURS["cooperation"], label="cooperative tie"),
-        Line2D([], [], color=SIGN_COLOURS["conflict"], ls="--", label="conflictual tie"),
-    ]
-    ax.legend(handles=handles, loc="lower center", ncol=4, fontsize=8, bbox_to_anchor=(0.5, -0.14))
+    names = actor_names(project)
+    kind = dict(zip(project.actors["actor_id"], project.actors["kind"], strict=True))
+    firm = {c: members(camps, c, firm=True) for c in CAMP_LABELS}
+    tentative = {c: len(members(camps, c, firm=False)) for c in CAMP_LABELS}
+    unknown = sorted({kind[a] for ids in firm.values() for a in ids} - set(KIND_MARKERS))
+    if unknown:
+        raise ValueError(f"no marker for actor kind(s): {', '.join(unknown)}")
+    ties = block_ties(camps)
+    lines = {a: textwrap.wrap(names[a], WRAP) for ids in firm.values() for a in ids}
+    heights = {c: 1.0 + sum(ROW * (1 + (len(lines[a]) - 1) * 0.5) for a in firm[c]) + 1.1
+               for c in CAMP_LABELS}  # fmt: skip
+    between, legend = 1.1, 0.9
+    height = sum(heights.values()) + between + legend + 0.2
+    fig = plt.figure(figsize=(WIDTH, height))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, WIDTH)
+    ax.set_ylim(0, height)
     ax.set_axis_off()
-    if own:
-        fig.tight_layout()
-    return fig
-
-
-def draw_camp_sizes(camps: pd.DataFrame, actors: pd.DataFrame) -> plt.Figure:
-    """Actors per camp (rows Maduro, Guaidó, none), stacked by kind (sorted)."""
-    kinds = actors.set_index("actor_id")["kind"]
-    table = pd.crosstab(camps["camp"], camps["actor_id"].map(kinds)).reindex(
-        ["maduro", "guaido", "none"], fill_value=0
-    )
-    fig, ax = plt.subplots(figsize=(8, 3.2))
-    left = pd.Series(0, index=table.index)
-    colours = list(PALETTE.values())[1:]
-    for i, kind in enumerate(sorted(table.columns)):
-        ax.barh([CAMP_LABELS[c] for c in table.index], table[kind], left=left,
-                color=colours[i % len(colours)], label=kind.replace("_", " "))  # fmt: skip
-        left += table[kind]
-    ax.invert_yaxis()
-    ax.set_xlabel("actors")
-    ax.legend(ncol=4, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.25))
-    fig.tight_layout()
+    tops = {"maduro": height - 0.1, "guaido": height - 0.1 - heights["maduro"] - between}
+    for camp in CAMP_LABELS:
+        x0, top = 0.08, tops[camp]
+        bottom = top - heights[camp]
+        box = FancyBboxPatch(
+            (x0, bottom), WIDTH - 0.16, heights[camp], boxstyle="round,pad=0,rounding_size=0.12",
+            facecolor="white", edgecolor=CAMP_COLOURS[camp], linewidth=2.5,
+        )  # fmt: skip
+        ax.add_patch(box)
+        ax.text(x0 + 0.15, top - 0.3, CAMP_LABELS[camp], fontsize=FONT + 1.5, fontweight="bold",
+                color=CAMP_COLOURS[camp], va="center")  # fmt: skip
+        ax.text(x0 + 0.15, top - 0.65, "firm members", fontsize=FONT, color=INK, va="center",
+                style="italic")  # fmt: skip
+        y = top - 1.0 + ROW
+        for actor in firm[camp]:
+            y -= ROW + (len(lines[actor]) - 1) * ROW * 0.5
+            ax.plot(x0 + 0.3, y, marker=KIND_MARKERS[kind[actor]], markersize=9, linestyle="",
+                    color=CAMP_COLOURS[camp], markeredgecolor=INK, markeredgewidth=0.6)  # fmt: skip
+            ax.text(x0 + 0.55, y, "\n".join(lines[actor]), fontsize=FONT, color=INK,
+                    va="center", linespacing=1.1)  # fmt: skip
+        more = tentative[camp]
+        ax.text(x0 + 0.15, bottom + 0.8, f"+ {count_words(more)} tentative member"
+                f"{'s' * (more != 1)}", fontsize=FONT, color=INK, va="center")  # fmt: skip
+        inside = ties[(camp, camp)]
+        ax.text(x0 + 0.15, bottom + 0.38, f"ties inside: {_ties_text(inside)}", fontsize=FONT,
+                color=INK, va="center")  # fmt: skip
+    across = ties[("maduro", "guaido")]
+    upper = tops["maduro"] - heights["maduro"]
+    lower = tops["guaido"]
+    for n, (sign, style) in enumerate((("cooperative", "solid"), ("conflictual", (0, (4, 2))))):
+        colour = SIGN_COLOURS["cooperation" if n == 0 else "conflict"]
+        count = across[sign]
+        x = 0.6 + n * 1.7
+        ax.plot([x, x], [upper, lower], color=colour, linestyle=style,
+                linewidth=1 + min(count, 30) / 5, solid_capstyle="butt")  # fmt: skip
+        ax.text(x + 0.2, (upper + lower) / 2, f"{count} {sign}\nacross", fontsize=FONT,
+                color=INK, va="center", linespacing=1.2)  # fmt: skip
+    kinds = [k for k in KIND_MARKERS if any(kind[a] == k for ids in firm.values() for a in ids)]
+    handles = [Line2D([], [], marker=KIND_MARKERS[k], linestyle="", color="white",
+                      markeredgecolor=INK, markersize=9, label=k.replace("_", " "))
+               for k in kinds]  # fmt: skip
+    ax.legend(handles=handles, loc="lower center", ncol=2, fontsize=FONT, frameon=False,
+              bbox_to_anchor=(0.5, 0.0), handletextpad=0.2, columnspacing=0.8)  # fmt: skip
     return fig
