@@ -450,3 +450,55 @@ def test_draw_source_profile_draws_two_bars_per_source(tiny):
 def test_draw_source_profile_rejects_a_table_without_the_split():
     with pytest.raises(ValueError, match="lacks column"):
         draw_source_profile(pd.DataFrame({"Source": ["One"], "Events": [3]}))
+
+
+def test_date_comparison_counts_only_events_with_two_own_dates():
+    corroboration = pd.DataFrame(
+        {
+            "event_id": ["one", "borrowed", "agree", "differ"],
+            "n_sources": [1, 3, 2, 2],
+            "n_dated": [1, 1, 2, 2],
+            "dates_agree": [True, True, True, False],
+        }
+    )
+    assert sources_page.date_comparison(corroboration) == {
+        "multi": 3, "comparable": 2, "agree": 1, "differ": ["differ"],
+    }  # fmt: skip
+
+
+def test_attribution_table_names_who_acted_in_each_report(tiny):
+    tiny.events = pd.concat(
+        [tiny.events, pd.DataFrame([_event("e1", "2019", "year", "s3", actors=("b",))])],
+        ignore_index=True,
+    )
+    tiny.events["row"] = range(2, len(tiny.events) + 2)
+    agreement = pd.DataFrame(
+        {"event_id": ["e1"], "n_sources": [3], "status": ["different actors"], "actors": [""]}
+    )
+    table = sources_page.attribution_table(tiny, agreement)
+    assert table.to_dict("records") == [
+        {
+            "What happened": "e1 happened.",
+            "Actors compared": "Different actors",
+            "Who acted, as each source tells it": "One: Alpha; Two: Alpha; Three: Beta",
+        }
+    ]
+
+
+def test_sources_reporting_backing_follows_cooperative_acts_of_a_state_and_its_people(tiny):
+    tiny.actors["country"] = ["", "a", "", "", ""]
+    tiny.events["row"] = range(2, len(tiny.events) + 2)
+    # e1 (s1, s2): Alpha supports Maduro; e2 (s1): Beta, of Alpha, supports Guaidó;
+    # e3 (s3): Alpha accuses Guaidó (conflict, not backing).
+    assert landing.sources_reporting_backing(tiny, "a", ("maduro",)) == ["s1", "s2"]
+    assert landing.sources_reporting_backing(tiny, "a", ("guaido",)) == ["s1"]
+    with pytest.raises(KeyError, match="nobody"):
+        landing.sources_reporting_backing(tiny, "nobody", ("maduro",))
+
+
+def test_events_told_by_all_in_file_order(tiny):
+    tiny.events = pd.concat(
+        [tiny.events, pd.DataFrame([_event("e1", "2019", "year", "s3")])], ignore_index=True
+    )
+    tiny.events["row"] = range(2, len(tiny.events) + 2)
+    assert landing.events_told_by_all(tiny) == ["e1"]

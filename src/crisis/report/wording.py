@@ -130,3 +130,11 @@ def glue_count(name: str, value: int) -> None:
     from crisis.report.style import glue_text
 
     glue_text(name, count_words(value))
+
+
+_TAKES_THE = ("United ", "Netherlands", "Philippines", "Bahamas", "Dominican Republic")
+
+
+def with_article(name: str) -> str:
+    """A state's name as running prose writes it: 'the United States', but 'Russia'."""
+    return f"the {name}" if name.startswith(_TAKES_THE) else name

@@ -5,9 +5,10 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from crisis.analysis.timeline import CompressedAxis, pack_rows
-from crisis.report.style import INK, THEME_COLOURS
+from crisis.report.style import COLUMN_WIDTH, INK, THEME_COLOURS
 
 
 def draw_timeline(spans: pd.DataFrame, axis: CompressedAxis, themes: list[str]) -> plt.Figure:
@@ -62,14 +63,18 @@ def draw_monthly(counts: pd.DataFrame) -> plt.Figure:
     colourless = sorted(set(counts.columns) - set(THEME_COLOURS))
     if colourless:
         raise ValueError(f"no colour for theme(s): {', '.join(map(str, colourless))}")
-    fig, ax = plt.subplots(figsize=(9, 3.8))
+    fig, ax = plt.subplots(figsize=(COLUMN_WIDTH, 3.4))
     bottom = np.zeros(len(counts))
     months = [pd.Timestamp(2019, m, 1).strftime("%b") for m in counts.index]
     for theme in counts.columns:
         ax.bar(months, counts[theme], bottom=bottom, color=THEME_COLOURS[theme],
                label=theme.capitalize(), edgecolor="white", linewidth=0.5)  # fmt: skip
         bottom += counts[theme].to_numpy()
+    for x, total in enumerate(bottom):
+        ax.text(x, total, f"{int(total)}", ha="center", va="bottom", fontsize=10, color=INK)
     ax.set_ylabel("events")
-    ax.legend(ncol=4, fontsize=9, loc="upper right")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylim(0, max(float(bottom.max()), 1.0) * 1.25)
+    ax.legend(ncol=2, fontsize=10, loc="upper right")
     fig.tight_layout()
     return fig
