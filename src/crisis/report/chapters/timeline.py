@@ -22,6 +22,13 @@ def basis_counts(frame: pd.DataFrame) -> dict[str, int]:
     return {b: int(counts.get(b, 0)) for b in ("stated", "inferred", "borrowed")}
 
 
+BASIS_LABELS = {
+    "stated": "Stated in its sentence",
+    "inferred": "Inferred from the same text",
+    "borrowed": "Borrowed from another source",
+}
+
+
 def dating_notes(project, event_id: str) -> pd.DataFrame:
     """How each source's report of an event was dated: as given, stated, inferred or borrowed,
     and why."""
@@ -35,7 +42,7 @@ def dating_notes(project, event_id: str) -> pd.DataFrame:
         {
             "Source": rows["source_id"].map(labels).to_numpy(),
             "Date": date_labels(rows),
-            "Basis": rows["date_basis"].to_numpy(),
+            "Basis": rows["date_basis"].map(BASIS_LABELS).to_numpy(),
             "How the date was fixed": [n or "—" for n in rows["note"]],
         }
     )
