@@ -349,8 +349,9 @@ def test_multi_source_events_lists_each_such_event_once_with_its_sources(tiny):
     spans = event_spans(tiny.events, ["s1", "s2", "s3"])
     table = timeline_page.multi_source_events(spans, tiny)
     assert table.to_dict("records") == [
-        {"Date (as drawn)": "23 March 2019", "Theme": "background",
-         "What happened": "e1 happened.", "Sources": "One, Two", "Reports": 2}
+        {"Date (as drawn)": "23 March 2019", "Theme": "Background",
+         "What happened": "e1 happened.", "Sources": "One, Two", "Reports": 2,
+         "Dated by their own text": 2}
     ]  # fmt: skip
 
 

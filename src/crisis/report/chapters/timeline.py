@@ -82,15 +82,20 @@ def report_dates(project, event_id: str) -> dict[str, str]:
 
 
 def multi_source_events(spans: pd.DataFrame, project) -> pd.DataFrame:
-    """Events reported by more than one source: date as drawn, summary, the sources."""
+    """Events reported by more than one source: date as drawn, theme, summary, the sources, the
+    number of reports and how many of them date the event from their own text (stated or
+    inferred, not borrowed)."""
     labels = source_labels(project)
     rows = spans[spans["n_sources"] > 1]
+    events = project.events
+    own = events[events["date_basis"] != "borrowed"].groupby("event_id")["source_id"].nunique()
     return pd.DataFrame(
         {
             "Date (as drawn)": date_labels(rows),
-            "Theme": rows["theme"].to_numpy(),
+            "Theme": rows["theme"].str.capitalize().to_numpy(),
             "What happened": rows["summary"].to_numpy(),
             "Sources": [", ".join(labels[s] for s in ids) for ids in rows["source_ids"]],
             "Reports": rows["n_sources"].to_numpy(),
+            "Dated by their own text": [int(own.get(e, 0)) for e in rows["event_id"]],
         }
     )
