@@ -139,7 +139,7 @@ def draw_monthly(counts: pd.DataFrame) -> plt.Figure:
     colourless = sorted(set(counts.columns) - set(THEME_COLOURS))
     if colourless:
         raise ValueError(f"no colour for theme(s): {', '.join(map(str, colourless))}")
-    fig, ax = plt.subplots(figsize=(COLUMN_WIDTH, 3.4))
+    fig, ax = plt.subplots(figsize=(COLUMN_WIDTH, 2.7))
     bottom = np.zeros(len(counts))
     months = [pd.Timestamp(2019, m, 1).strftime("%b") for m in counts.index]
     for theme in counts.columns:
@@ -149,7 +149,7 @@ def draw_monthly(counts: pd.DataFrame) -> plt.Figure:
     for x, total in enumerate(bottom):
         ax.text(x, total, f"{int(total)}", ha="center", va="bottom", fontsize=10, color=INK)
     ax.set_ylabel("events")
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
     ax.set_ylim(0, max(float(bottom.max()), 1.0) * 1.25)
     ax.legend(ncol=2, fontsize=10, loc="upper right")
     fig.tight_layout()
