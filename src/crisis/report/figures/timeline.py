@@ -139,7 +139,7 @@ def draw_monthly(counts: pd.DataFrame) -> plt.Figure:
     colourless = sorted(set(counts.columns) - set(THEME_COLOURS))
     if colourless:
         raise ValueError(f"no colour for theme(s): {', '.join(map(str, colourless))}")
-    fig, ax = plt.subplots(figsize=(COLUMN_WIDTH, 2.7))
+    fig, ax = plt.subplots(figsize=(COLUMN_WIDTH, 2.4))
     bottom = np.zeros(len(counts))
     months = [pd.Timestamp(2019, m, 1).strftime("%b") for m in counts.index]
     for theme in counts.columns:
