@@ -479,7 +479,7 @@ def test_attribution_table_names_who_acted_in_each_report(tiny):
     table = sources_page.attribution_table(tiny, agreement)
     assert table.to_dict("records") == [
         {
-            "What happened": "e1 happened.",
+            "Event (one report's summary)": "e1 happened.",
             "Actors compared": "Different actors",
             "Who acted, as each source tells it": "One: Alpha; Two: Alpha; Three: Beta",
         }

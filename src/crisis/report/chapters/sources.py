@@ -127,13 +127,18 @@ def attribution_table(project, agreement: pd.DataFrame) -> pd.DataFrame:
         )
         out.append(
             {
-                "What happened": best_report(project, event_id)["summary"],
+                "Event (one report's summary)": best_report(project, event_id)["summary"],
                 "Actors compared": status.capitalize(),
                 "Who acted, as each source tells it": who,
             }
         )
     return pd.DataFrame(
-        out, columns=["What happened", "Actors compared", "Who acted, as each source tells it"]
+        out,
+        columns=[
+            "Event (one report's summary)",
+            "Actors compared",
+            "Who acted, as each source tells it",
+        ],
     )
 
 
