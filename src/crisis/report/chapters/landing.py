@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from crisis.analysis.network import SEEDS
+from crisis.data.codebook import score
 from crisis.data.dates import date_label
 from crisis.report.wording import CAMP_NAMES, actor_names
 
@@ -102,8 +103,6 @@ def sources_reporting_backing(project, state: str, principals: tuple[str, ...]) 
     """The sources (in sources.csv order) with a report of a cooperative act — an event type of
     positive PLOVER score — by ``state`` or an actor belonging to it, towards one of
     ``principals``. Raises KeyError for a state not in the actors table."""
-    from crisis.data.codebook import score
-
     if state not in set(project.actors["actor_id"]):
         raise KeyError(f"no actor '{state}' in data/actors.csv")
     belongs = dict(zip(project.actors["actor_id"], project.actors["country"], strict=True))

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from crisis.analysis.corroboration import display_value
+from crisis.analysis.corroboration import ATTRIBUTION_ORDER, display_value
+from crisis.report.records import best_report
 from crisis.report.wording import actor_names, source_labels
 
 STATUS_ORDER: dict[str, int] = {"conflict": 0, "within tolerance": 1, "agree": 2}
@@ -109,9 +110,6 @@ def attribution_table(project, agreement: pd.DataFrame) -> pd.DataFrame:
     Differences first (in ``ATTRIBUTION_ORDER`` reversed), then by event id; actors by name,
     sources by label, reports in sources.csv order.
     """
-    from crisis.analysis.corroboration import ATTRIBUTION_ORDER
-    from crisis.report.records import best_report
-
     names, labels = actor_names(project), source_labels(project)
     order = {s: i for i, s in enumerate(project.sources["source_id"])}
     rank = {s: -i for i, s in enumerate(ATTRIBUTION_ORDER)}
