@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 
 import pytest
-from support.frames import claim, claims_frame, events_frame, report
+from support.frames import actors_frame, claim, claims_frame, events_frame, report
 
 from crisis.analysis import corroboration as cor
 from crisis.data.codebook import HEDGES
@@ -245,3 +245,50 @@ def test_coverage_matrix_refuses_unknown_sources_and_themes():
         cor.coverage_matrix(EVENTS, ["a"], THEMES)
     with pytest.raises(ValueError, match="themes not in the list: background"):
         cor.coverage_matrix(EVENTS, ["a", "b", "c"], ["military", "russia", "sanctions"])
+
+
+# --- attribution ----------------------------------------------------------------------------------
+
+
+def _actors():
+    frame = actors_frame(
+        ("us", "state"), ("admin", "government_body"), ("pompeo", "person"),
+        ("palladino", "person"), ("lavrov", "person"), ("kremlin", "government_body"),
+    )  # fmt: skip
+    frame["country"] = ["", "us", "us", "us", "", ""]
+    return frame
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        (("pompeo",), ("pompeo",), "same actors"),
+        (("us",), ("admin",), "named at different levels"),
+        (("lavrov",), ("lavrov", "kremlin"), "one names more"),
+        (("pompeo",), ("palladino",), "different actors"),
+        (("pompeo",), ("admin",), "different actors"),
+    ],
+)
+def test_actor_agreement_tells_how_the_reports_credit_the_act(first, second, expected):
+    events = events_frame(
+        report("e", first, source_id="a"), report("e", second, source_id="b"),
+        report("alone", ("us",), source_id="a"),
+    )  # fmt: skip
+    table = cor.actor_agreement(events, _actors())
+    assert list(table["event_id"]) == ["e"]
+    assert table["status"].iloc[0] == expected
+    assert table["actors"].iloc[0] == f"a: {'|'.join(first)}; b: {'|'.join(second)}"
+
+
+def test_actor_agreement_takes_the_strongest_difference_of_any_pair():
+    events = events_frame(
+        report("e", ("pompeo",), source_id="a"), report("e", ("us",), source_id="b"),
+        report("e", ("palladino",), source_id="c"),
+    )  # fmt: skip
+    assert cor.actor_agreement(events, _actors())["status"].tolist() == ["different actors"]
+
+
+def test_actor_agreement_refuses_an_unknown_actor():
+    events = events_frame(report("e", ("nobody",), source_id="a"), report("e", source_id="b"))
+    with pytest.raises(ValueError, match="nobody"):
+        cor.actor_agreement(events, _actors())

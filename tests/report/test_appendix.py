@@ -178,3 +178,60 @@ def test_the_appendix_offers_every_data_table_and_every_derived_table_for_downlo
         assert f"<../data/{path}>`" in markdown, path
     for name in NAMES:
         assert f"<_generated/{name}.csv>`" in markdown, name
+
+
+def test_coding_summary_counts_bases_scopes_own_dates_and_actorless_reports():
+    from types import SimpleNamespace
+
+    events = pd.DataFrame(
+        {
+            "event_id": ["a", "a", "b", "b", "c"],
+            "source_id": ["s1", "s2", "s1", "s2", "s1"],
+            "date_basis": ["stated", "inferred", "stated", "borrowed", "inferred"],
+            "scope": ["crisis", "crisis", "crisis", "crisis", "context"],
+            "actors": [("x",), ("x",), ("y",), (), ("z",)],
+        }
+    )
+    table = appendix.coding_summary(SimpleNamespace(events=events))
+    assert table["Count"].tolist() == [2, 2, 1, 2, 1, 2, 1, 1]
+    assert not any(m[0].islower() for m in table["Measure"])
+
+
+def test_readable_check_summary_capitalises_the_measures():
+    table = appendix.readable_check_summary(ROOT)
+    assert table["Measure"].iloc[0] == "Sources"
+    assert table["Count"].tolist() == appendix.check_summary(ROOT)["Count"].tolist()
+
+
+def test_guard_table_names_pages_and_adds_a_total():
+    table = appendix.guard_table(
+        {"index": 2, "sources": 3}, {"index": "Home", "sources": "Sources"}
+    )
+    assert table.to_dict("list") == {
+        "Page": ["Home", "Sources", "All pages"],
+        "Prose guards": [2, 3, 5],
+    }
+    with pytest.raises(KeyError):
+        appendix.guard_table({"ghost": 1}, {})
+
+
+def test_page_titles_read_the_first_heading(tmp_path):
+    titled, bare = tmp_path / "a.ipynb", tmp_path / "b.ipynb"
+    titled.write_text(json.dumps({"cells": [
+        {"cell_type": "code", "source": ["# not a heading"]},
+        {"cell_type": "markdown", "source": ["Intro\n", "# The title\n", "## Sub"]},
+    ]}), encoding="utf-8")  # fmt: skip
+    bare.write_text(json.dumps({"cells": []}), encoding="utf-8")
+    assert appendix.page_titles([titled, bare]) == {"a": "The title", "b": "b"}
+
+
+def test_toc_notebooks_follow_the_table_of_contents(tmp_path):
+    (tmp_path / "book").mkdir()
+    for name in ("index", "b", "a"):
+        (tmp_path / "book" / f"{name}.ipynb").write_text("{}", encoding="utf-8")
+    (tmp_path / "_toc.yml").write_text(
+        "root: book/index\nparts:\n  - chapters:\n      - file: book/b\n      - file: book/refs\n"
+        "      - file: book/a\n",
+        encoding="utf-8",
+    )
+    assert [p.stem for p in appendix.toc_notebooks(tmp_path)] == ["index", "b", "a"]

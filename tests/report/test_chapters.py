@@ -261,8 +261,9 @@ def test_multi_source_events_lists_each_such_event_once_with_its_sources(tiny):
     spans = event_spans(tiny.events, ["s1", "s2", "s3"])
     table = timeline_page.multi_source_events(spans, tiny)
     assert table.to_dict("records") == [
-        {"Date (as drawn)": "23 March 2019", "Theme": "background",
-         "What happened": "e1 happened.", "Sources": "One, Two", "Reports": 2}
+        {"Date (as drawn)": "23 March 2019", "Theme": "Background",
+         "What happened": "e1 happened.", "Sources": "One, Two", "Reports": 2,
+         "Dated by their own text": 2}
     ]  # fmt: skip
 
 
@@ -270,9 +271,9 @@ def test_dating_notes_show_each_report_in_source_order(tiny):
     tiny.events.loc[1, "note"] = "From the other sources."
     table = timeline_page.dating_notes(tiny, "e1")
     assert table.to_dict("records") == [
-        {"Source": "One", "Date": "23 March 2019", "Basis": "stated",
+        {"Source": "One", "Date": "23 March 2019", "Basis": "Stated in its sentence",
          "How the date was fixed": "—"},
-        {"Source": "Two", "Date": "March 2019", "Basis": "inferred",
+        {"Source": "Two", "Date": "March 2019", "Basis": "Inferred from the same text",
          "How the date was fixed": "From the other sources."},
     ]  # fmt: skip
     with pytest.raises(KeyError, match="no event 'ghost'"):
@@ -362,3 +363,71 @@ def test_draw_source_profile_draws_two_bars_per_source(tiny):
 def test_draw_source_profile_rejects_a_table_without_the_split():
     with pytest.raises(ValueError, match="lacks column"):
         draw_source_profile(pd.DataFrame({"Source": ["One"], "Events": [3]}))
+
+
+def test_date_comparison_counts_only_events_with_two_own_dates():
+    corroboration = pd.DataFrame(
+        {
+            "event_id": ["one", "borrowed", "agree", "differ"],
+            "n_sources": [1, 3, 2, 2],
+            "n_dated": [1, 1, 2, 2],
+            "dates_agree": [True, True, True, False],
+        }
+    )
+    assert sources_page.date_comparison(corroboration) == {
+        "multi": 3, "comparable": 2, "agree": 1, "differ": ["differ"],
+    }  # fmt: skip
+
+
+def test_attribution_table_names_who_acted_in_each_report(tiny):
+    tiny.events = pd.concat(
+        [tiny.events, pd.DataFrame([_event("e1", "2019", "year", "s3", actors=("b",))])],
+        ignore_index=True,
+    )
+    tiny.events["row"] = range(2, len(tiny.events) + 2)
+    agreement = pd.DataFrame(
+        {"event_id": ["e1"], "n_sources": [3], "status": ["different actors"], "actors": [""]}
+    )
+    table = sources_page.attribution_table(tiny, agreement)
+    assert table.to_dict("records") == [
+        {
+            "Event (one report's summary)": "e1 happened.",
+            "Actors compared": "Different actors",
+            "Who acted, as each source tells it": "One: Alpha; Two: Alpha; Three: Beta",
+        }
+    ]
+
+
+def test_sources_reporting_backing_follows_cooperative_acts_of_a_state_and_its_people(tiny):
+    tiny.actors["country"] = ["", "a", "", "", ""]
+    tiny.events["row"] = range(2, len(tiny.events) + 2)
+    # e1 (s1, s2): Alpha supports Maduro; e2 (s1): Beta, of Alpha, supports Guaidó;
+    # e3 (s3): Alpha accuses Guaidó (conflict, not backing).
+    assert landing.sources_reporting_backing(tiny, "a", ("maduro",)) == ["s1", "s2"]
+    assert landing.sources_reporting_backing(tiny, "a", ("guaido",)) == ["s1"]
+    with pytest.raises(KeyError, match="nobody"):
+        landing.sources_reporting_backing(tiny, "nobody", ("maduro",))
+
+
+def test_events_told_by_all_in_file_order(tiny):
+    tiny.events = pd.concat(
+        [tiny.events, pd.DataFrame([_event("e1", "2019", "year", "s3")])], ignore_index=True
+    )
+    tiny.events["row"] = range(2, len(tiny.events) + 2)
+    assert landing.events_told_by_all(tiny) == ["e1"]
+
+
+def test_period_alone_counts_events_of_a_period_and_those_one_source_alone_reports():
+    spans = pd.DataFrame(
+        {
+            "start": pd.to_datetime(["2018-05-01", "2018-12-01", "2019-01-01", "2019-06-01"]),
+            "source_ids": [("s1",), ("s1", "s2"), ("s1",), ("s2",)],
+        }
+    )
+    assert sources_page.period_alone(spans, "s1", "2000-01-01", "2019-01-01") == (2, 1)
+    assert sources_page.period_alone(spans, "s2", "2019-01-01", "2020-01-01") == (2, 1)
+
+
+def test_top_theme_takes_the_largest_column_and_the_first_on_a_tie():
+    matrix = pd.DataFrame({"a": [1, 2], "b": [3, 2]}, index=["x", "y"])
+    assert sources_page.top_theme(matrix) == {"x": "b", "y": "a"}

@@ -270,6 +270,9 @@ def test_event_reports_follow_the_given_events_then_source_order(project):
     assert table.loc[1, "The source's words"] == "words of alpha on landing"
     with pytest.raises(KeyError):
         records.event_reports(project, ["landing", "nothing"])
+    readable = records.event_reports(project, ["warning", "landing"], summaries=True)
+    assert list(readable.columns) == ["What happened", *table.columns[1:]]
+    assert readable["What happened"].iloc[0] == records.best_report(project, "warning")["summary"]
 
 
 # --- claims and sizes ------------------------------------------------------------------------
@@ -483,3 +486,24 @@ def test_in_window_keeps_events_lying_wholly_inside(project):
     inside = spans.loc[records.in_window(spans, "2019-03-01", "2019-04-01"), "event_id"]
     assert set(inside) == {"landing", "warning", "bank_sanctioned", "maduro_rejects",
                            "gold_sanctioned"}  # fmt: skip
+
+
+def test_report_actors_keep_each_sources_own_actors(project):
+    event_id = project.events["event_id"].iloc[0]
+    by_source = records.report_actors(project, event_id)
+    rows = project.events[project.events["event_id"] == event_id]
+    assert set(by_source) == set(rows["source_id"])
+    assert list(by_source) == records.event_sources(project, event_id)
+    for source_id, actors in by_source.items():
+        assert actors == tuple(rows.loc[rows["source_id"] == source_id, "actors"].iloc[0])
+    with pytest.raises(KeyError):
+        records.report_actors(project, "no_such_event")
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("United States", "the United States"), ("United Kingdom", "the United Kingdom"),
+     ("Russia", "Russia"), ("Canada", "Canada")],
+)  # fmt: skip
+def test_with_article_puts_the_before_the_names_that_take_it(name, text):
+    assert wording.with_article(name) == text

@@ -14,8 +14,8 @@ from support.frames import claim, claims_frame, events_frame, report
 
 from crisis.analysis import corroboration, timeline
 from crisis.report.figures.sources import draw_claims, draw_heatmap
-from crisis.report.figures.timeline import draw_monthly, draw_timeline
-from crisis.report.style import THEME_COLOURS, use_style
+from crisis.report.figures.timeline import _merge_labels, draw_monthly, draw_timeline
+from crisis.report.style import COLUMN_WIDTH, THEME_COLOURS, use_style
 
 matplotlib.use("Agg")
 THEMES = ["background", "military", "russia", "sanctions"]
@@ -57,36 +57,58 @@ SPANS = timeline.event_spans(
 )
 
 
-def points_and_bars(ax) -> tuple[list, list]:
-    """The day markers and the span bars of a timeline (not the legend proxies or grid lines)."""
-    points = [ln for ln in ax.lines if ln.get_marker() == "o" and len(ln.get_xdata()) == 1]
-    bars = [ln for ln in ax.lines if ln.get_linewidth() == 4 and len(ln.get_xdata()) == 2]
-    return points, bars
+def points_and_bars(ax) -> tuple[list, list, list]:
+    """The day markers, the month bars and the year-count bars of a timeline."""
+    by = {g: [ln for ln in ax.lines if ln.get_gid() == g] for g in ("day", "month", "year-count")}
+    return by["day"], by["month"], by["year-count"]
 
 
-def test_draw_timeline_marks_days_as_points_and_months_and_years_as_spans():
+def test_draw_timeline_marks_days_as_points_months_as_bars_and_counts_years():
     axis = timeline.compressed_axis(SPANS)
     ax = draw_timeline(SPANS, axis, THEMES).axes[0]
-    points, bars = points_and_bars(ax)
-    assert len(points) == 3 and len(bars) == 3
-    ends = sorted(tuple(round(float(x), 6) for x in bar.get_xdata()) for bar in bars)
+    points, months, years = points_and_bars(ax)
+    assert len(points) == 3 and len(months) == 2 and len(years) == 1
+    ends = sorted(round(float(bar.get_xdata()[0]), 6) for bar in months)
     expected = sorted(
-        (round(float(axis(s)[0]), 6), round(float(axis(e)[0]), 6))
-        for s, e, p in SPANS[["start", "end", "date_precision"]].to_numpy()
-        if p != "day"
+        round(float(axis(s)[0]), 6)
+        for s, p in SPANS[["start", "date_precision"]].to_numpy()
+        if p == "month"
     )
     assert ends == expected
-    colours = {to_hex(ln.get_color()) for ln in points}
+    assert [t.get_text() for t in ax.texts] == ["1"]
+    colours = {to_hex(ln.get_markeredgecolor()) for ln in points}
     assert colours == {to_hex(THEME_COLOURS[t]) for t in ("russia", "sanctions")}
+
+
+def test_draw_timeline_fills_stated_days_and_leaves_inferred_ones_hollow():
+    spans = timeline.event_spans(
+        events_frame(
+            report("said", date="2019-03-23", theme="russia"),
+            report("guessed", date="2019-06-02", theme="russia", basis="borrowed"),
+        )
+    )
+    points, _, _ = points_and_bars(
+        draw_timeline(spans, timeline.compressed_axis(spans), THEMES).axes[0]
+    )
+    faces = sorted(to_hex(p.get_markerfacecolor()) for p in points)
+    assert faces == sorted([to_hex(THEME_COLOURS["russia"]), "#ffffff"])
+
+
+def test_merge_labels_joins_counts_that_would_touch():
+    assert _merge_labels([(0.0, 1), (0.1, 1), (2.0, 3)]) == [(0.05, 2), (2.0, 3)]
 
 
 def test_draw_timeline_has_one_lane_per_theme_and_the_compressed_ticks():
     axis = timeline.compressed_axis(SPANS)
-    ax = draw_timeline(SPANS, axis, THEMES).axes[0]
+    fig = draw_timeline(SPANS, axis, THEMES)
+    ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == [t.capitalize() for t in THEMES]
     assert [t.get_text() for t in ax.get_xticklabels()] == axis.ticks()[1]
     assert ax.get_xlim() == (0, pytest.approx(sum(axis.widths)))
-    assert len(legend_texts(ax)) == 2
+    assert len(legend_texts(ax)) == 5
+    assert fig.get_size_inches()[0] <= COLUMN_WIDTH
+    breaks = [ln for ln in ax.lines if ln.get_gid() == "axis-break"]
+    assert len(breaks) == 2 * (len(axis.breaks) - 2)
 
 
 def test_draw_timeline_twice_gives_the_same_png():

@@ -203,3 +203,74 @@ def coverage_matrix(events: pd.DataFrame, source_ids: list[str], themes: list[st
         .reindex(index=source_ids, columns=themes, fill_value=0)
         .astype(int)
     )
+
+
+ATTRIBUTION_ORDER = (
+    "same actors",
+    "named at different levels",
+    "one names more",
+    "different actors",
+)
+
+
+def _compatible(a: str, b: str, state_of: dict[str, str]) -> bool:
+    """One actor stands for the other: the same actor, or one is the state the other belongs to."""
+    return a == b or state_of.get(a) == b or state_of.get(b) == a
+
+
+def _pair_status(first: set[str], second: set[str], state_of: dict[str, str]) -> str:
+    if first == second:
+        return "same actors"
+    if all(any(_compatible(a, b, state_of) for b in second) for a in first) and all(
+        any(_compatible(b, a, state_of) for a in first) for b in second
+    ):
+        return "named at different levels"
+    if first < second or second < first:
+        return "one names more"
+    return "different actors"
+
+
+def actor_agreement(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Per event told by several sources: do its reports credit the same actors?
+
+    Each report keeps the actors its own source names. Two reports are compared pairwise:
+    *same actors* (identical sets); *named at different levels* (every actor of each has a
+    counterpart in the other that is the same actor or the state it belongs to, e.g. "the United
+    States" and "the Trump administration"); *one names more* (one set contains the other, e.g.
+    Lavrov, and Lavrov with the Kremlin); *different actors* otherwise (Pompeo in one report,
+    spokesman Palladino in another). An event takes the strongest difference of any pair
+    (``ATTRIBUTION_ORDER``). Columns: event_id, n_sources, status, actors ('source: a|b; ...' in the
+    events' order). Sorted by event_id. Raises ValueError on an actor missing from ``actors``.
+    """
+    state_of = {
+        a: c
+        for a, c in zip(actors["actor_id"], actors["country"], strict=True)
+        if isinstance(c, str) and c
+    }
+    known = set(actors["actor_id"])
+    unknown = sorted({a for t in events["actors"] for a in t} - known)
+    if unknown:
+        raise ValueError(f"actors not in the actors table: {', '.join(unknown)}")
+    rank = {s: i for i, s in enumerate(ATTRIBUTION_ORDER)}
+    records = []
+    for event_id, group in events.groupby("event_id", sort=True):
+        if group["source_id"].nunique() < 2:
+            continue
+        sets = [set(t) for t in group["actors"]]
+        statuses = [
+            _pair_status(sets[i], sets[j], state_of)
+            for i in range(len(sets))
+            for j in range(i + 1, len(sets))
+        ]
+        records.append(
+            {
+                "event_id": event_id,
+                "n_sources": group["source_id"].nunique(),
+                "status": max(statuses, key=rank.get),
+                "actors": "; ".join(
+                    f"{s}: {'|'.join(a)}"
+                    for s, a in zip(group["source_id"], group["actors"], strict=True)
+                ),
+            }
+        )
+    return pd.DataFrame.from_records(records, columns=["event_id", "n_sources", "status", "actors"])

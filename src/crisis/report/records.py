@@ -117,10 +117,12 @@ def event_quotes(project) -> dict[str, str]:
     }
 
 
-def event_reports(project, event_ids: list[str]) -> pd.DataFrame:
+def event_reports(project, event_ids: list[str], *, summaries: bool = False) -> pd.DataFrame:
     """Every report of the given events: event, source, date as reported, verbatim quote.
 
-    Rows follow ``event_ids``, then sources.csv order. KeyError on an unknown event id.
+    Rows follow ``event_ids``, then sources.csv order. With ``summaries`` the first column is
+    "What happened" (the summary of each event's best report) instead of the event id in words.
+    KeyError on an unknown event id.
     """
     for event_id in event_ids:
         _event_rows(project, event_id)
@@ -129,9 +131,14 @@ def event_reports(project, event_ids: list[str]) -> pd.DataFrame:
     rows["_o"] = rows["event_id"].map({e: i for i, e in enumerate(event_ids)})
     rows["_s"] = rows["source_id"].map({s: i for i, s in enumerate(source_order(project))})
     rows = rows.sort_values(["_o", "_s"], kind="stable")
+    first = (
+        {"What happened": [best_report(project, e)["summary"] for e in rows["event_id"]]}
+        if summaries
+        else {"Event": rows["event_id"].str.replace("_", " ").to_numpy()}
+    )
     return pd.DataFrame(
         {
-            "Event": rows["event_id"].str.replace("_", " ").to_numpy(),
+            **first,
             "Source": rows["source_id"].map(labels).to_numpy(),
             "Date given": [
                 date_label(d, p) + BASIS_SUFFIX[b]
@@ -278,3 +285,11 @@ def context_events(project) -> set[str]:
     """The ids of events whose scope is ``context``: told by the sources, not acts of the crisis."""
     events = project.events
     return set(events.loc[events["scope"] == "context", "event_id"])
+
+
+def report_actors(project, event_id: str) -> dict[str, tuple[str, ...]]:
+    """Who acted in each report of one event, as that source tells it: source_id -> actor ids,
+    in sources.csv order. KeyError on an unknown event."""
+    rows = _event_rows(project, event_id)
+    found = dict(zip(rows["source_id"], rows["actors"], strict=True))
+    return {s: tuple(found[s]) for s in source_order(project) if s in found}

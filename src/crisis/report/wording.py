@@ -135,7 +135,8 @@ def glue_count(name: str, value: int) -> None:
 # Names that take "the" in running prose ("the United States", "the Maduro government").
 _THE = re.compile(
     r"(United |European |Organization |Maduro government|Trump administration|National "
-    r"Assembly|Kremlin|Venezuelan opposition|US |Russian Foreign|Russian military|IRGC|OAS|ELN)"
+    r"Assembly|Kremlin|Venezuelan opposition|US |Russian Foreign|Russian military|IRGC|OAS|ELN|"
+    r"Netherlands|Philippines|Bahamas|Dominican Republic)"
 )
 
 

@@ -145,3 +145,69 @@ def waivers_table(waivers: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame
 def generated_dir(root: Path | str) -> Path:
     """Where the appendix writes the derived tables for download (git-ignored, build-time)."""
     return Path(root) / "book" / "_generated"
+
+
+def coding_summary(project) -> pd.DataFrame:
+    """How the coding rules fall on the data: event reports by date basis, events by scope,
+    events told by several sources that two or more date from their own text, reports that name
+    no actor. One row per measure ("Measure", "Count")."""
+    events = project.events
+    bases = events["date_basis"].value_counts()
+    scopes = events.drop_duplicates("event_id")["scope"].value_counts()
+    per_event = events.groupby("event_id")["source_id"].nunique()
+    own = events[events["date_basis"] != "borrowed"].groupby("event_id")["source_id"].nunique()
+    several = per_event[per_event > 1].index
+    rows = [
+        ("Event reports whose sentence states the date", int(bases.get("stated", 0))),
+        ("Event reports with a date inferred from the same text", int(bases.get("inferred", 0))),
+        ("Event reports with a date borrowed from another source", int(bases.get("borrowed", 0))),
+        ("Events in the crisis (scope crisis)", int(scopes.get("crisis", 0))),
+        ("Events told as background or aside (scope context)", int(scopes.get("context", 0))),
+        ("Events told by several sources", len(several)),
+        (
+            "… of them dated by two or more from their own text",
+            int((own.reindex(several) >= 2).sum()),
+        ),
+        ("Event reports that name no actor", int((events["actors"].map(len) == 0).sum())),
+    ]
+    return pd.DataFrame(rows, columns=["Measure", "Count"])
+
+
+def readable_check_summary(root: Path) -> pd.DataFrame:
+    """``check_summary`` with its measures written as sentences start (capitalised)."""
+    summary = check_summary(root)
+    return summary.assign(Measure=summary["Measure"].str.capitalize())
+
+
+def guard_table(counts: dict[str, int], titles: dict[str, str]) -> pd.DataFrame:
+    """Prose guards per page (``crisis.report.guards.count_guards``), pages by their title, in
+    the given order, with a total row. KeyError for a page without a title."""
+    rows = [(titles[page], n) for page, n in counts.items()]
+    rows.append(("All pages", sum(counts.values())))
+    return pd.DataFrame(rows, columns=["Page", "Prose guards"])
+
+
+def page_titles(notebooks: list[Path]) -> dict[str, str]:
+    """notebook stem -> the text of its first '# ' heading (the stem when it has none)."""
+    titles = {}
+    for path in notebooks:
+        cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+        lines = (
+            line
+            for c in cells
+            if c["cell_type"] == "markdown"
+            for line in "".join(c["source"]).splitlines()
+        )
+        heading = next((line[2:].strip() for line in lines if line.startswith("# ")), None)
+        titles[Path(path).stem] = heading or Path(path).stem
+    return titles
+
+
+def toc_notebooks(root: Path | str) -> list[Path]:
+    """The notebooks of the book in the order of ``_toc.yml`` (root first, then each chapter)."""
+    import yaml
+
+    toc = yaml.safe_load((Path(root) / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part["chapters"]]
+    paths = [Path(root) / f"{f}.ipynb" for f in files]
+    return [p for p in paths if p.is_file()]

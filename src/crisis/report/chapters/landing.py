@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from crisis.analysis.network import SEEDS
+from crisis.data.codebook import score
 from crisis.data.dates import date_label
 from crisis.report.wording import CAMP_NAMES, actor_names
 
@@ -96,3 +97,35 @@ def percent(part: int, whole: int) -> float:
     if not 0 <= part <= whole:
         raise ValueError(f"part {part} is not between 0 and {whole}")
     return round(100 * part / whole, 1)
+
+
+def sources_reporting_backing(project, state: str, principals: tuple[str, ...]) -> list[str]:
+    """The sources (in sources.csv order) with a report of a cooperative act — an event type of
+    positive PLOVER score — by ``state`` or an actor belonging to it, towards one of
+    ``principals``. Raises KeyError for a state not in the actors table."""
+    if state not in set(project.actors["actor_id"]):
+        raise KeyError(f"no actor '{state}' in data/actors.csv")
+    belongs = dict(zip(project.actors["actor_id"], project.actors["country"], strict=True))
+    found = {
+        source
+        for source, etype, actors, recipients in zip(
+            project.events["source_id"],
+            project.events["event_type"],
+            project.events["actors"],
+            project.events["recipients"],
+            strict=True,
+        )
+        if score(etype) > 0
+        and set(recipients) & set(principals)
+        and any(a == state or belongs.get(a) == state for a in actors)
+    }
+    return [s for s in project.sources["source_id"] if s in found]
+
+
+def events_told_by_all(project) -> list[str]:
+    """The events every source reports, in the order data/events.csv first reports them."""
+    events = project.events
+    per_event = events.groupby("event_id")["source_id"].nunique()
+    everyone = set(per_event[per_event == len(project.sources)].index)
+    first = events[events["event_id"].isin(everyone)].sort_values("row", kind="stable")
+    return list(first.drop_duplicates("event_id")["event_id"])

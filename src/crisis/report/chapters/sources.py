@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from crisis.analysis.corroboration import display_value
+from crisis.analysis.corroboration import ATTRIBUTION_ORDER, display_value
+from crisis.report.records import best_report
 from crisis.report.wording import actor_names, source_labels
 
 STATUS_ORDER: dict[str, int] = {
@@ -85,3 +86,71 @@ def salience(mentions: pd.DataFrame, project, top: int = 12) -> pd.DataFrame:
     out.index = [names[a] for a in out.index]
     out.columns = [labels[s] for s in out.columns]
     return out.round(1)
+
+
+def date_comparison(corroboration: pd.DataFrame) -> dict[str, object]:
+    """How the dates of events told by several sources compare, counting own dates only.
+
+    ``corroboration`` is ``event_corroboration``. A borrowed date is no evidence of agreement,
+    so only events with at least two reports dated by their own text (``n_dated``) are compared.
+    Returns: multi (events told by several sources), comparable (of them, with two own dates or
+    more), agree (comparable events whose own dates agree) and differ (the ids of the others).
+    """
+    multi = corroboration[corroboration["n_sources"] > 1]
+    comparable = multi[multi["n_dated"] >= 2]
+    return {
+        "multi": len(multi),
+        "comparable": len(comparable),
+        "agree": int(comparable["dates_agree"].sum()),
+        "differ": sorted(comparable.loc[~comparable["dates_agree"], "event_id"]),
+    }
+
+
+def attribution_table(project, agreement: pd.DataFrame) -> pd.DataFrame:
+    """``actor_agreement`` for readers: the event, the verdict and who acted in each report.
+
+    Differences first (in ``ATTRIBUTION_ORDER`` reversed), then by event id; actors by name,
+    sources by label, reports in sources.csv order.
+    """
+    names, labels = actor_names(project), source_labels(project)
+    order = {s: i for i, s in enumerate(project.sources["source_id"])}
+    rank = {s: -i for i, s in enumerate(ATTRIBUTION_ORDER)}
+    rows = agreement.assign(_r=agreement["status"].map(rank))
+    rows = rows.sort_values(["_r", "event_id"], kind="stable")
+    out = []
+    for event_id, status in zip(rows["event_id"], rows["status"], strict=True):
+        reports = project.events[project.events["event_id"] == event_id]
+        reports = reports.assign(_s=reports["source_id"].map(order)).sort_values("_s")
+        who = "; ".join(
+            f"{labels[s]}: " + (", ".join(names[a] for a in actors) or "no one named")
+            for s, actors in zip(reports["source_id"], reports["actors"], strict=True)
+        )
+        out.append(
+            {
+                "Event (one report's summary)": best_report(project, event_id)["summary"],
+                "Actors compared": status.capitalize(),
+                "Who acted, as each source tells it": who,
+            }
+        )
+    return pd.DataFrame(
+        out,
+        columns=[
+            "Event (one report's summary)",
+            "Actors compared",
+            "Who acted, as each source tells it",
+        ],
+    )
+
+
+def period_alone(spans: pd.DataFrame, source_id: str, start: str, end: str) -> tuple[int, int]:
+    """Events (``event_spans``) starting in [start, end), and how many of them ``source_id``
+    alone reports."""
+    starts = spans["start"]
+    inside = spans[(starts >= pd.Timestamp(start)) & (starts < pd.Timestamp(end))]
+    alone = inside["source_ids"].map(lambda ids: tuple(ids) == (source_id,))
+    return len(inside), int(alone.sum())
+
+
+def top_theme(matrix: pd.DataFrame) -> dict[str, str]:
+    """Row -> the column with the largest count in a ``coverage_matrix`` (first on a tie)."""
+    return {row: str(matrix.loc[row].idxmax()) for row in matrix.index}

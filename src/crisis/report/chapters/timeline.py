@@ -22,6 +22,13 @@ def basis_counts(frame: pd.DataFrame) -> dict[str, int]:
     return {b: int(counts.get(b, 0)) for b in ("stated", "inferred", "borrowed")}
 
 
+BASIS_LABELS = {
+    "stated": "Stated in its sentence",
+    "inferred": "Inferred from the same text",
+    "borrowed": "Borrowed from another source",
+}
+
+
 def dating_notes(project, event_id: str) -> pd.DataFrame:
     """How each source's report of an event was dated: as given, stated, inferred or borrowed,
     and why."""
@@ -35,7 +42,7 @@ def dating_notes(project, event_id: str) -> pd.DataFrame:
         {
             "Source": rows["source_id"].map(labels).to_numpy(),
             "Date": date_labels(rows),
-            "Basis": rows["date_basis"].to_numpy(),
+            "Basis": rows["date_basis"].map(BASIS_LABELS).to_numpy(),
             "How the date was fixed": [n or "—" for n in rows["note"]],
         }
     )
@@ -75,15 +82,20 @@ def report_dates(project, event_id: str) -> dict[str, str]:
 
 
 def multi_source_events(spans: pd.DataFrame, project) -> pd.DataFrame:
-    """Events reported by more than one source: date as drawn, summary, the sources."""
+    """Events reported by more than one source: date as drawn, theme, summary, the sources, the
+    number of reports and how many of them date the event from their own text (stated or
+    inferred, not borrowed)."""
     labels = source_labels(project)
     rows = spans[spans["n_sources"] > 1]
+    events = project.events
+    own = events[events["date_basis"] != "borrowed"].groupby("event_id")["source_id"].nunique()
     return pd.DataFrame(
         {
             "Date (as drawn)": date_labels(rows),
-            "Theme": rows["theme"].to_numpy(),
+            "Theme": rows["theme"].str.capitalize().to_numpy(),
             "What happened": rows["summary"].to_numpy(),
             "Sources": [", ".join(labels[s] for s in ids) for ids in rows["source_ids"]],
             "Reports": rows["n_sources"].to_numpy(),
+            "Dated by their own text": [int(own.get(e, 0)) for e in rows["event_id"]],
         }
     )

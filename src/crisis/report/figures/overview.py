@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from crisis.report.style import INK, PALETTE
+from crisis.report.style import COLUMN_WIDTH, INK
 
 SHARED, ALONE = "Shared with another source", "Reported by it alone"
 
@@ -21,15 +21,16 @@ def draw_source_profile(profile: pd.DataFrame) -> plt.Figure:
     if missing:
         raise ValueError(f"profile lacks column(s): {', '.join(missing)}")
     rows = profile.iloc[::-1].reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(8, 0.9 + 0.5 * len(rows)))
+    fig, ax = plt.subplots(figsize=(COLUMN_WIDTH, 1.3 + 0.5 * len(rows)))
     shared, alone = rows[SHARED].to_numpy(), rows[ALONE].to_numpy()
-    ax.barh(rows["Source"], shared, color=PALETTE["blue"], label="also reported by another source")
-    ax.barh(rows["Source"], alone, left=shared, color=PALETTE["sky_blue"],
-            label="reported by this source alone", hatch="//", edgecolor="white")  # fmt: skip
+    ax.barh(rows["Source"], shared, color="#4D4D4D", label="also reported by another source")
+    ax.barh(rows["Source"], alone, left=shared, color="#BDBDBD", hatch="//",
+            edgecolor="#4D4D4D", linewidth=0, label="reported by this source alone")  # fmt: skip
     for y, (s, a) in enumerate(zip(shared, alone, strict=True)):
-        ax.text(s + a, y, f" {s} + {a}", va="center", fontsize=9, color=INK)
+        ax.text(s + a, y, f" {s} + {a}", va="center", fontsize=10, color=INK)
     ax.set_xlabel("events reported")
     ax.set_xlim(0, 1.15 * max(float((shared + alone).max()), 1.0))
-    ax.legend(loc="lower right", fontsize=9)
+    ax.tick_params(labelsize=10)
+    ax.legend(loc="lower right", fontsize=10)
     fig.tight_layout()
     return fig

@@ -2,34 +2,51 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from crisis.report.style import INK, source_colours
+from crisis.report.style import COLUMN_WIDTH, INK, source_colours
 
 
-def draw_heatmap(table: pd.DataFrame, *, fmt: str = "{:.0f}", cmap: str = "Blues",
-                 xlabel: str = "", ylabel: str = "") -> plt.Figure:  # fmt: skip
-    """A labelled heatmap of a numeric table, with each cell's value written in it (``fmt``).
+def draw_heatmap(
+    table: pd.DataFrame,
+    *,
+    fmt: str = "{:.0f}",
+    cmap: str = "Greys",
+    xlabel: str = "",
+    ylabel: str = "",
+    zero: str | None = None,
+) -> plt.Figure:
+    """A labelled heatmap of a numeric table, with each cell's value written in it (``fmt``;
+    a zero cell shows ``zero`` instead when given, e.g. "–").
 
-    Rows and columns keep the table's order; the colour scale starts at 0. Raises ValueError on
-    an empty table or on negative or missing values.
+    Rows and columns keep the table's order; the colour scale starts at 0 and is grey (colour
+    carries other meanings in the book). Column labels are wrapped, not rotated. At most
+    ``COLUMN_WIDTH`` wide. Raises ValueError on an empty table or on negative or missing values.
     """
     if table.empty:
         raise ValueError("nothing to draw: the table is empty")
     cells = table.to_numpy(float)
     if np.isnan(cells).any() or (cells < 0).any():
         raise ValueError("a heatmap needs non-negative values in every cell")
-    fig, ax = plt.subplots(figsize=(1.6 + 1.15 * table.shape[1], 0.9 + 0.45 * table.shape[0]))
+    width = min(COLUMN_WIDTH, 2.4 + 1.0 * table.shape[1])
+    fig, ax = plt.subplots(figsize=(width, 1.2 + 0.42 * table.shape[0]))
     values = cells
-    ax.imshow(values, cmap=cmap, aspect="auto", vmin=0)
+    ax.imshow(values, cmap=cmap, aspect="auto", vmin=0, vmax=max(values.max(), 1e-9) * 1.15)
     top = values.max() if values.size else 0
     for (i, j), v in np.ndenumerate(values):
-        ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=9,
-                color="white" if top and v > 0.6 * top else INK)  # fmt: skip
-    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=30, ha="right")
-    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
+        text = zero if zero is not None and v == 0 else fmt.format(v)
+        ax.text(j, i, text, ha="center", va="center", fontsize=10,
+                color="white" if top and v > 0.55 * top else INK)  # fmt: skip
+    columns = [textwrap.fill(str(c), 12, break_long_words=False) for c in table.columns]
+    ax.set_xticks(range(table.shape[1]), columns, fontsize=10)
+    ax.xaxis.tick_top()
+    ax.xaxis.set_label_position("top")
+    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index], fontsize=10)
+    ax.tick_params(length=0)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     for spine in ax.spines.values():
