@@ -8,43 +8,14 @@ of the same notebook, carrying a non-empty ``:alt:``, a ``:name:`` label and a c
 from __future__ import annotations
 
 import ast
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 import pytest
+from support.notebook_figures import GlueFigure, glue_figures
 
 BOOK = Path(__file__).resolve().parents[2] / "book"
 NOTEBOOKS = sorted(BOOK.glob("*.ipynb"))
-DIRECTIVE = re.compile(
-    r"^(?P<fence>`{3,}|:{3,})\{glue:figure\}[ \t]+(?P<key>\S+)[ \t]*\n"
-    r"(?P<body>.*?)^(?P=fence)[ \t]*$",
-    re.MULTILINE | re.DOTALL,
-)
-OPTION = re.compile(r"^:(?P<name>[\w-]+):[ \t]*(?P<value>.*)$")
-
-
-@dataclass(frozen=True)
-class GlueFigure:
-    """One ``{glue:figure}`` directive: its key, options and caption."""
-
-    key: str
-    options: dict[str, str]
-    caption: str
-
-
-def glue_figures(markdown: str) -> list[GlueFigure]:
-    """The ``{glue:figure}`` directives in a piece of MyST markdown, in order."""
-    found = []
-    for match in DIRECTIVE.finditer(markdown):
-        lines = match["body"].splitlines()
-        options = {}
-        while lines and (option := OPTION.match(lines[0])):
-            options[option["name"]] = option["value"].strip()
-            lines.pop(0)
-        found.append(GlueFigure(match["key"], options, "\n".join(lines).strip()))
-    return found
 
 
 def shown_keys(code: str) -> list[str]:

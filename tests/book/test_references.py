@@ -39,6 +39,9 @@ def reference_problems(bib: BibliographyData, sources: dict[str, dict[str, str]]
             problems.append(f"{key}: outlet differs from data/sources.csv")
         if entry.fields.get("url", "") != TEXTS_URL + key.replace("_", "-"):
             problems.append(f"{key}: url is not the source's section of the texts page")
+        label = sources[key].get("label")
+        if label and not entry.fields.get("note", "").endswith(f"called {label} in the chapters"):
+            problems.append(f"{key}: note does not give the short name the chapters use")
         if "seeds/" in entry.fields.get("note", ""):
             problems.append(f"{key}: note shows a file path")
     return problems

@@ -280,3 +280,44 @@ def reference_problems(page: Page, status: Callable[[str], int]) -> list[str]:
             if (code := status(url)) != 200:
                 problems.append(f"entry links to a missing text ({code}): {url}")
     return sorted(problems)
+
+
+# The smallest text a figure may be shown with, in CSS px, at any width (the body text is 16 px).
+MIN_FIGURE_TEXT_PX = 9.0
+
+FIGURE_WIDTHS_JS = """
+() => Array.from(document.querySelectorAll('figure[id]'))
+  .map(f => [f.id, f.querySelector('img')])
+  .filter(([, img]) => img && img.getClientRects().length > 0)
+  .map(([id, img]) => [id, img.getBoundingClientRect().width])
+"""
+
+
+def figure_text_px(width_in: float, min_font_pt: float, shown_px: float) -> float:
+    """The size in CSS px at which a figure's smallest text is shown: drawn at ``min_font_pt``
+    on a figure ``width_in`` inches wide, shown ``shown_px`` CSS px wide (1 pt = 1/72 in)."""
+    return min_font_pt / 72 * shown_px / width_in
+
+
+def figure_text_problems(
+    page: Page, facts: dict[str, dict[str, float]], minimum: float = MIN_FIGURE_TEXT_PX
+) -> list[str]:
+    """The figures of the page whose smallest text is shown under ``minimum`` CSS px.
+
+    ``facts`` maps each figure's label (its HTML id) to what the build recorded when it drew it
+    (``width_in``, ``min_font_pt``: crisis.report.style.write_figure_facts); a figure on the page
+    without recorded facts is a problem too, since its text size cannot be told."""
+    load_all_images(page)
+    problems = []
+    for label, shown in page.evaluate(FIGURE_WIDTHS_JS):
+        fact = facts.get(label)
+        if fact is None:
+            problems.append(f"figure {label}: no recorded width and font size")
+            continue
+        px = figure_text_px(fact["width_in"], fact["min_font_pt"], shown)
+        if px < minimum:
+            problems.append(
+                f"figure {label}: smallest text shown at {px:.1f} px (< {minimum:g}): drawn "
+                f"{fact['min_font_pt']:g} pt on {fact['width_in']:g} in, shown {shown:.0f} px wide"
+            )
+    return problems

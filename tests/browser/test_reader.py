@@ -10,6 +10,7 @@ themselves are shown to fire on pages broken on purpose in ``test_reader_checks.
 from __future__ import annotations
 
 import csv
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from reader_checks import (
     aspect_problems,
     axe_violations,
     count_transfer,
+    figure_text_problems,
     icon_problems,
     image_boxes,
     lazy_problems,
@@ -31,8 +33,10 @@ from reader_checks import (
     toggle_problems,
     weight_problems,
 )
+from support.notebook_figures import figure_labels
 
 ROOT = Path(__file__).resolve().parents[2]
+FIGURE_LABELS = figure_labels(ROOT / "book")
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 PHONE = {"width": 390, "height": 844}
 TABLET = {"width": 900, "height": 1000}
@@ -66,6 +70,7 @@ class View:
     aspect: list[str]
     lazy: list[str]
     icons: list[str]
+    figure_text: list[str]
     screenshot: Path
 
 
@@ -108,11 +113,23 @@ def views(browser: Browser, base_url: str, pages: list[str]) -> list[View]:
                     aspect=aspect_problems(page),
                     lazy=lazy,
                     icons=icon_problems(page),
+                    figure_text=figure_text_problems(page, figure_facts(path)),
                     screenshot=screenshot,
                 )
             )
             context.close()
     return found
+
+
+def figure_facts(page: str) -> dict[str, dict[str, float]]:
+    """Figure label -> the width and smallest font the build recorded when drawing it."""
+    labels = FIGURE_LABELS.get(page, {})
+    folder = ROOT / "book" / "_generated" / "figures"
+    return {
+        label: json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+        for label, key in labels.items()
+        if (folder / f"{key}.json").is_file()
+    }
 
 
 def listed(views: list[View], attribute: str) -> list[str]:
@@ -132,6 +149,12 @@ def test_figures_keep_their_proportions(views: list[View]) -> None:
     for name, _, scheme in VIEWS:
         shown = [i for v in views if v.view == f"{name} {scheme}" for i in v.images]
         assert len(shown) >= 15, f"only {len(shown)} figures measured in the {name} {scheme} view"
+
+
+def test_figure_text_is_legible_at_every_width(views: list[View]) -> None:
+    problems = listed(views, "figure_text")
+    assert not problems, "\n".join(problems)
+    assert any(FIGURE_LABELS.values()), "no figure found in the notebooks: nothing was measured"
 
 
 def test_figures_load_lazily(views: list[View]) -> None:

@@ -22,6 +22,7 @@ from reader_checks import (
     axe_problems,
     axe_violations,
     count_transfer,
+    figure_text_problems,
     icon_problems,
     lazy_problems,
     reference_problems,
@@ -38,6 +39,17 @@ FIGURES = """<!doctype html>
   <img id="squeezed" src="wide.png" alt="squeezed" style="width: 800px; height: 400px;">
   <img id="fine" src="wide.png" alt="fine" width="800" height="400" loading="lazy"
        style="height: auto;">
+</main></body></html>
+"""
+
+SMALL_TEXT = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Figure text</title>
+<style>img { max-width: 100%; height: auto; }</style></head>
+<body><main id="main-content">
+  <figure id="fig-legible"><img src="wide.png" alt="legible" width="200" height="100"></figure>
+  <figure id="fig-tiny"><img src="wide.png" alt="tiny" width="200" height="100"
+    style="width: 60px"></figure>
+  <figure id="fig-unknown"><img src="wide.png" alt="unknown" width="200" height="100"></figure>
 </main></body></html>
 """
 
@@ -122,6 +134,7 @@ def broken_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "references.html": REFERENCES,
         "menu.html": MENU,
         "outside.html": OUTSIDE,
+        "small-text.html": SMALL_TEXT,
     }.items():
         (site / name).write_text(html, encoding="utf-8")
     (site / "wide.png").write_bytes(png(200, 100))
@@ -245,3 +258,16 @@ def test_the_book_menus_do_nothing_on_a_phone_without_the_fix(
 
 def test_the_fixed_book_has_the_fix_script(site: Path) -> None:
     assert (site / "_static" / "theme-fixes.js").is_file()
+
+
+def test_figure_text_check_reports_a_shrunk_figure_and_one_without_facts(
+    page, broken_url: str
+) -> None:
+    open_page(page, broken_url + "small-text.html")
+    facts = {  # 2 in wide with 10 pt text: 200 px wide shows it at 13.9 px, 60 px at 4.2 px
+        "fig-legible": {"width_in": 2.0, "min_font_pt": 10.0},
+        "fig-tiny": {"width_in": 2.0, "min_font_pt": 10.0},
+    }
+    problems = figure_text_problems(page, facts)
+    assert [p.split(":")[0] for p in problems] == ["figure fig-tiny", "figure fig-unknown"]
+    assert "shown at 4.2 px" in problems[0]

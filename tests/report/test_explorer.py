@@ -19,7 +19,8 @@ def test_every_event_report_and_claim_is_a_row_with_human_labels(project):
     rows = explorer.explorer_rows(project)
     assert list(rows.columns) == explorer.COLUMNS
     assert len(rows) == len(project.events) + len(project.claims)
-    events = rows[rows["record"] == "event report"]
+    events = rows[rows["record"] == "Event report"]
+    assert set(events["basis"]) <= set(explorer.BASIS_LABELS.values())
     assert not events["source"].isin(project.sources["source_id"]).any()  # labels, not ids
     assert (events["start"] <= events["end"]).all()
     assert rows["quote"].str.startswith('<a class="quote-link" href="texts.html#').all()

@@ -196,3 +196,17 @@ def test_show_writes_the_drawn_frame_and_the_image_for_download(glued, tmp_path)
     assert [c[0] for c in glued] == ["fig_counts"]
     with pytest.raises(TypeError, match="DataFrame"):
         style.show(plt.figure(), "fig_bad", data=[1, 2], folder=tmp_path)
+
+
+def test_show_records_the_width_and_the_smallest_text_of_a_figure(glued, tmp_path):
+    import json
+
+    style.use_style()
+    fig, ax = plt.subplots(figsize=(6, 3))
+    ax.set_title("Title", fontsize=12)
+    ax.set_xlabel("months", fontsize=9.5)
+    ax.text(0.5, 0.5, "", fontsize=4)  # empty text is not text a reader sees
+    style.show(fig, "fig_facts", folder=tmp_path)
+    facts = json.loads((tmp_path / "fig_facts.json").read_text())
+    assert facts["width_in"] == 6 and facts["height_in"] == 3 and facts["dpi"] == 100
+    assert facts["min_font_pt"] == 9.5

@@ -17,6 +17,12 @@ from crisis.data.dates import date_label, date_span
 from crisis.report.evidence import quote_link
 from crisis.report.wording import actor_names, source_labels
 
+SCOPE_LABELS = {"crisis": "Act of the crisis", "context": "Context"}
+BASIS_LABELS = {
+    "stated": "Stated by the source",
+    "inferred": "Inferred from the same text",
+    "borrowed": "Borrowed from another source",
+}
 COLUMNS = [
     "record", "date", "start", "end", "theme", "type", "actors", "recipients", "what", "source",
     "scope", "basis", "quote",
@@ -51,7 +57,7 @@ def explorer_rows(project) -> pd.DataFrame:
     spans = [date_span(d, p) for d, p in zip(ev["date"], ev["date_precision"], strict=True)]
     events = pd.DataFrame(
         {
-            "record": "event report",
+            "record": "Event report",
             "date": [
                 date_label(d, p) for d, p in zip(ev["date"], ev["date_precision"], strict=True)
             ],
@@ -63,8 +69,8 @@ def explorer_rows(project) -> pd.DataFrame:
             "recipients": [_names(t, names) for t in ev["recipients"]],
             "what": ev["summary"].to_numpy(),
             "source": ev["source_id"].map(labels).to_numpy(),
-            "scope": ev["scope"].to_numpy(),
-            "basis": ev["date_basis"].to_numpy(),
+            "scope": ev["scope"].map(SCOPE_LABELS).to_numpy(),
+            "basis": ev["date_basis"].map(BASIS_LABELS).to_numpy(),
             "quote": [
                 quote_link(project, s, q) for s, q in zip(ev["source_id"], ev["quote"], strict=True)
             ],  # fmt: skip
@@ -73,7 +79,7 @@ def explorer_rows(project) -> pd.DataFrame:
     cl = project.claims
     claims = pd.DataFrame(
         {
-            "record": "claim",
+            "record": "Number",
             "date": [date_label(d, _PRECISION[len(d)]) if d else "" for d in cl["date"]],
             "start": [_first_day(d) for d in cl["date"]],
             "end": [_last_day(d) for d in cl["date"]],

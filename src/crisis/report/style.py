@@ -167,8 +167,37 @@ def show(fig: Figure, name: str, data=None, folder: Path | None = None) -> None:
     check_glue_name(name)
     if data is not None:
         write_figure_files(fig, name, data, folder)
+    write_figure_facts(fig, name, folder)
     glue(name, fig, display=False)
     plt.close(fig)
+
+
+def smallest_font_pt(fig: Figure) -> float:
+    """The size in points of the smallest visible, non-empty text a figure draws."""
+    from matplotlib.text import Text
+
+    sizes = [
+        t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()
+    ]
+    return float(min(sizes)) if sizes else float("inf")
+
+
+def write_figure_facts(fig: Figure, name: str, folder: Path | None = None) -> Path:
+    """Write ``<name>.json``: the figure's width in inches and its smallest text in points, so
+    the browser tests can tell the size its text is shown at from its displayed width."""
+    import json
+
+    folder = Path(folder) if folder is not None else figure_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    facts = {
+        "width_in": round(float(fig.get_figwidth()), 3),
+        "height_in": round(float(fig.get_figheight()), 3),
+        "dpi": float(mpl.rcParams["figure.dpi"]),
+        "min_font_pt": smallest_font_pt(fig),
+    }
+    path = folder / f"{name}.json"
+    path.write_text(json.dumps(facts, sort_keys=True) + "\n", encoding="utf-8")
+    return path
 
 
 def figure_folder(root: Path | None = None) -> Path:
