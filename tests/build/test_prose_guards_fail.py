@@ -1,0 +1,49 @@
+"""A data change that makes a guarded finding false stops the notebook, naming the sentence.
+
+On a copy of the project, the State Dept provoked article's count of the December 2018 aircraft
+is made equal to Battle for influence's (the data check still passes), so the landing page's
+finding that one fact is in conflict is no longer true; executing the landing page must then
+fail with the guard's message. The unchanged copy runs through, so the edit, not the copy, stops
+it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from nbclient.exceptions import CellExecutionError
+from support.project_copy import copy_project, project_env
+
+from crisis.build.notebooks import run
+
+FACT = "russian_planes_december_2018"
+
+
+def make_counts_agree(claims: Path) -> None:
+    """Give State Dept provoked's report of FACT Battle for influence's value. Its value is a sum
+    (four aircraft) whose note says how it was derived, so the data check still passes."""
+    text = claims.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    reports = {r["source_id"]: r for r in rows if r["fact_id"] == FACT}
+    assert reports["state_dept_provoked"]["value"] != reports["battle_for_influence"]["value"]
+    assert "derived" in reports["state_dept_provoked"]["note"].lower()
+    reports["state_dept_provoked"]["value"] = reports["battle_for_influence"]["value"]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    claims.write_text(out.getvalue(), encoding="utf-8", newline="")
+
+
+@pytest.mark.slow
+def test_a_finding_made_false_by_the_data_fails_the_notebook(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "copy")
+    run(root / "book" / "index.ipynb", env=project_env(root))  # the copy itself runs through
+    make_counts_agree(root / "data" / "claims.csv")
+    with pytest.raises(CellExecutionError) as failure:
+        run(root / "book" / "index.ipynb", env=project_env(root))
+    assert "prose guard failed" in str(failure.value)
+    assert "one conflicts" in str(failure.value)
