@@ -33,7 +33,7 @@ CAMP_LABELS: dict[str, str] = {
 }
 SIDE_LABELS: dict[str, str] = {"maduro": "backs Maduro", "guaido": "backs Guaidó"}
 STATUS_COLOURS: dict[str, str] = {
-    "as most sources": "#BFE3D6",
+    "the commonest form": "#BFE3D6",
     "stated differently": "#F7D9A6",
     "only source": "#CFE3F2",
     "not stated": "#EFEFEF",
