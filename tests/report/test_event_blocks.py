@@ -8,7 +8,7 @@ import math
 import pytest
 from test_helpers import EVENTS, make_project
 
-from crisis.report import display, records
+from crisis.report import display, records, wording
 from crisis.report.chapters import thematic
 
 
@@ -100,3 +100,30 @@ def test_context_events_are_the_events_of_context_scope():
     events = [*EVENTS, {**EVENTS[3], "event_id": "iran_measure", "scope": "context"}]
     assert records.context_events(make_project(events=events)) == {"iran_measure"}
     assert records.context_events(make_project()) == set()
+
+
+def test_report_led_blocks_head_with_the_best_reports_actors_and_plain_date_words():
+    events = [*EVENTS, {**EVENTS[3], "actors": ("bolton",), "source_id": "alpha"}]
+    built = make_project(events=events)
+    (block,) = records.report_led_blocks(built, ["warning"])
+    best = records.best_report(built, "warning")
+    assert block["who"] == wording.join_names(best["actors"], wording.actor_names(built))
+    assert block["who"] != "United States and John Bolton"  # not the union of all reports
+    credits = {r["source"]: r["credits"] for r in block["reports"]}
+    assert credits[wording.source_labels(built)[best["source_id"]]] == ""
+    assert sum(bool(c) for c in credits.values()) == 1
+    assert not any(s in r["date"] for r in block["reports"] for s in ("(inferred)", "(from"))
+
+
+def test_report_led_blocks_say_inferred_dates_in_words(project):
+    (block,) = records.report_led_blocks(project, ["landing"])
+    assert [r["date"] for r in block["reports"]][1] == "23 March 2019 (inferred by the book)"
+
+
+def test_chapter_event_blocks_word_the_credits_and_refuse_empty_input(project):
+    events = [*EVENTS, {**EVENTS[3], "actors": ("bolton",), "source_id": "alpha"}]
+    blocks = records.report_led_blocks(make_project(events=events), ["warning"])
+    html = display.chapter_event_blocks(blocks).data
+    assert "(acting, in this report: " in html and "(credits" not in html
+    with pytest.raises(ValueError, match="no events"):
+        display.chapter_event_blocks([])

@@ -246,7 +246,8 @@ def test_force_sizes_draws_each_report_on_a_log_axis():
     assert ax.get_xscale() == "log"
     texts = [t.get_text() for t in ax.texts]
     assert "ALPHA: 20,000–25,000" in texts and "BETA: nearly 100" in texts
-    assert "size of cubans (troops)" in texts and "size of troops (troops)" in texts
+    assert "size of cubans" in texts and "size of troops" in texts
+    assert not any(t.endswith("(troops)") for t in texts)  # no unit tags on the headings
     dots = [line for line in ax.get_lines() if line.get_marker() in ("o", "s")]
     assert sorted(float(d.get_xdata()[0]) for d in dots) == [99, 100, 20000]
     # sources differ by marker shape, not colour

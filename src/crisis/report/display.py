@@ -52,3 +52,35 @@ def event_blocks(blocks: list[dict]) -> HTML:
     if empty:
         raise ValueError(f"events without a report: {', '.join(empty)}")
     return HTML('<div class="event-blocks">' + "".join(_block_html(b) for b in blocks) + "</div>")
+
+
+def _chapter_block_html(block: dict) -> str:
+    esc = html.escape
+    who = esc(block["who"]) + (f" → {esc(block['whom'])}" if block.get("whom") else "")
+    reports = "".join(
+        f'<li><span class="event-source">{esc(r["source"])}</span>, {esc(r["date"])}'
+        + (f" (acting, in this report: {esc(r['credits'])})" if r.get("credits") else "")
+        + f": “{esc(r['quote'])}”</li>"
+        for r in block["reports"]
+    )
+    return (
+        '<div class="event-block">'
+        f'<p class="event-head"><strong>{esc(block["date"])}</strong> — {esc(block["what"])}'
+        f'<br><span class="event-who">{who}</span></p>'
+        f'<ul class="event-reports">{reports}</ul></div>'
+    )
+
+
+def chapter_event_blocks(blocks: list[dict]) -> HTML:
+    """``event_blocks`` for the thematic chapters (``crisis.report.records.report_led_blocks``):
+    a report whose actors differ from the head's says so in words ("acting, in this report: …")
+    rather than with the short label "credits". Same errors as ``event_blocks``.
+    """
+    if not blocks:
+        raise ValueError("no events to show")
+    empty = [b.get("event_id", "?") for b in blocks if not b.get("reports")]
+    if empty:
+        raise ValueError(f"events without a report: {', '.join(empty)}")
+    return HTML(
+        '<div class="event-blocks">' + "".join(_chapter_block_html(b) for b in blocks) + "</div>"
+    )

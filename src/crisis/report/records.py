@@ -293,3 +293,48 @@ def report_actors(project, event_id: str) -> dict[str, tuple[str, ...]]:
     rows = _event_rows(project, event_id)
     found = dict(zip(rows["source_id"], rows["actors"], strict=True))
     return {s: tuple(found[s]) for s in source_order(project) if s in found}
+
+
+PLAIN_BASIS = {
+    "stated": "",
+    "inferred": " (inferred by the book)",
+    "borrowed": " (taken from another source's report)",
+}
+
+
+def report_led_blocks(project, event_ids: list[str]) -> list[dict]:
+    """Like ``event_blocks``, but the head of each block is that of its most precise report: what
+    happened, who acted and towards whom as that one report tells it, so that the head never
+    names an actor its own summary leaves out. Every other report names the actors it credits
+    when they differ from the head's. Dates carry a plain-words basis (``PLAIN_BASIS``) instead
+    of the short codes. KeyError on an unknown event id.
+    """
+    names, labels = actor_names(project), source_labels(project)
+    order = {s: i for i, s in enumerate(source_order(project))}
+    blocks = []
+    for event_id in event_ids:
+        best = best_report(project, event_id)
+        rows = _event_rows(project, event_id)
+        rows = rows.assign(_s=rows["source_id"].map(order)).sort_values("_s", kind="stable")
+        head = list(best["actors"])
+        reports = [
+            {
+                "source": labels[r["source_id"]],
+                "date": date_label(r["date"], r["date_precision"]) + PLAIN_BASIS[r["date_basis"]],
+                "credits": join_names(r["actors"], names) if list(r["actors"]) != head else "",
+                "quote": r["quote"],
+            }
+            for r in rows.to_dict("records")
+        ]
+        blocks.append(
+            {
+                "event_id": event_id,
+                "date": date_label(best["date"], best["date_precision"])
+                + PLAIN_BASIS[best["date_basis"]],
+                "what": best["summary"],
+                "who": join_names(head, names) or NO_ACTOR,
+                "whom": join_names(best["recipients"], names),
+                "reports": reports,
+            }
+        )
+    return blocks

@@ -18,7 +18,7 @@ from crisis.report.wording import actor_names, join_names, source_labels, source
 NOT_STATED = "not stated"
 
 
-AS_MOST = "as most sources"
+AS_MOST = "the commonest form"
 
 
 DIFFERS = "stated differently"
@@ -105,7 +105,7 @@ def _form(row: pd.Series) -> tuple[float, float | None, str]:
 def report_status(sizes: pd.DataFrame) -> dict[tuple[str, str], str]:
     """How each report of a fact compares with the others: (fact_id, source_id) -> status.
 
-    'as most sources' when it states the fact in the form (value, range and hedge) that more
+    'the commonest form' when it states the fact in the form (value, range and hedge) that more
     sources use than any other form, 'stated differently' otherwise, 'only source' when a single
     source reports the fact.
     """

@@ -33,7 +33,7 @@ CAMP_LABELS: dict[str, str] = {
 }
 SIDE_LABELS: dict[str, str] = {"maduro": "backs Maduro", "guaido": "backs Guaidó"}
 STATUS_COLOURS: dict[str, str] = {
-    "as most sources": "#BFE3D6",
+    "the commonest form": "#BFE3D6",
     "stated differently": "#F7D9A6",
     "only source": "#CFE3F2",
     "not stated": "#EFEFEF",
@@ -118,9 +118,9 @@ def draw_force_sizes(sizes: pd.DataFrame, source_ids: list[str]) -> Figure:
     ``sizes`` is ``crisis.report.chapters.thematic.force_sizes`` (optionally with
     ``worded_sizes`` rows appended): reports are grouped by fact, a bold heading per fact. Each
     source has its own marker shape (``crisis.report.style.source_markers``), never its own
-    colour. A marker is the stated value and a line the interval its hedge or range allows; a
-    size given only in words (``value`` NaN) is a line over the span the words allow, without a
-    marker. Ticks read 10, 100, 1,000.
+    colour. A marker is the stated value (a hedge such as "about" is written beside it, not
+    drawn) and a line the stated range; a size given only in words (``value`` NaN) is a line
+    over the span the words allow, without a marker. Ticks read 10, 100, 1,000.
     """
     if sizes.empty:
         raise ValueError("no reported sizes to draw")
@@ -148,9 +148,7 @@ def draw_force_sizes(sizes: pd.DataFrame, source_ids: list[str]) -> Figure:
                     mew=1.4, ms=8)  # fmt: skip
         ax.text(row["high"] * 1.25, pos, f"{row['source']}: {row['display']}", va="center",
                 fontsize=FONT_PT)  # fmt: skip
-    subjects = dict(
-        zip(sizes["fact_id"], sizes["subject"] + " (" + sizes["unit"] + ")", strict=False)
-    )
+    subjects = dict(zip(sizes["fact_id"], sizes["subject"], strict=False))
     trans = blended_transform_factory(ax.transAxes, ax.transData)
     for pos, fact in headings:
         ax.text(0, pos, wrap_label(subjects[fact], 80, 1), transform=trans, fontsize=FONT_PT,
