@@ -280,6 +280,19 @@ def test_dating_notes_show_each_report_in_source_order(tiny):
         timeline_page.dating_notes(tiny, "ghost")
 
 
+def test_readable_note_names_sources_events_and_actors_for_readers(tiny):
+    note = "Borrowed from s2 via e1 +5 days: the text gives no date. a: 'the alpha', b a"
+    assert timeline_page.readable_note(tiny, note) == (
+        "Borrowed from Two via [e1 happened.] +5 days: the text gives no date. "
+        "Alpha: 'the alpha', b a"
+    )
+    assert timeline_page.readable_note(tiny, "") == ""
+    tiny.events.loc[1, "note"] = "Borrowed from s1."
+    assert timeline_page.dating_notes(tiny, "e1")["How the date was fixed"].iloc[1] == (
+        "Borrowed from One."
+    )
+
+
 def test_year_counts_split_before_during_after(tiny):
     spans = event_spans(tiny.events, ["s1", "s2", "s3"])
     assert timeline_page.year_counts(spans, 2019) == {"before": 2, "during": 1, "after": 1}
@@ -368,14 +381,16 @@ def test_draw_source_profile_rejects_a_table_without_the_split():
 def test_date_comparison_counts_only_events_with_two_own_dates():
     corroboration = pd.DataFrame(
         {
-            "event_id": ["one", "borrowed", "agree", "differ"],
-            "n_sources": [1, 3, 2, 2],
-            "n_dated": [1, 1, 2, 2],
-            "dates_agree": [True, True, True, False],
+            "event_id": ["one", "borrowed", "agree", "year", "differ"],
+            "n_sources": [1, 3, 2, 2, 2],
+            "n_dated": [1, 1, 2, 2, 2],
+            "dates_agree": [True, True, True, True, False],
+            "compared_at": ["day", "day", "month", "year", "day"],
         }
     )
+    # a year-dated report is compatible with a day-dated one, which is not agreement
     assert sources_page.date_comparison(corroboration) == {
-        "multi": 3, "comparable": 2, "agree": 1, "differ": ["differ"],
+        "multi": 4, "comparable": 3, "agree": 1, "year_only": ["year"], "differ": ["differ"],
     }  # fmt: skip
 
 
