@@ -99,7 +99,7 @@ def sanctions_by_camp(events: pd.DataFrame, camps: pd.DataFrame) -> dict[str, in
 
 REASONS = {
     "media": "a news outlet: it reports the acts",
-    "commentator": "a commentator: it analyses the acts",
+    "commentator": "a commentator, analyst or journalist the sources quote",
     "no tie": "no crisis event ties it to another participant",
     "receives only": "only on the receiving end of acts (a target or a victim)",
     "ties cancel": "its cooperative and conflictual events cancel out",
