@@ -262,8 +262,8 @@ def test_multi_source_events_lists_each_such_event_once_with_its_sources(tiny):
     table = timeline_page.multi_source_events(spans, tiny)
     assert table.to_dict("records") == [
         {"Date (as drawn)": "23 March 2019", "Theme": "Background",
-         "What happened": "e1 happened.", "Sources": "One, Two", "Reports": 2,
-         "Dated by their own text": 2}
+         "What happened (its most precisely dated report)": "e1 happened.",
+         "Sources": "One, Two", "Reports": 2, "Dated by their own text": 2}
     ]  # fmt: skip
 
 

@@ -123,7 +123,7 @@ def multi_source_events(spans: pd.DataFrame, project) -> pd.DataFrame:
         {
             "Date (as drawn)": date_labels(rows),
             "Theme": rows["theme"].str.capitalize().to_numpy(),
-            "What happened": rows["summary"].to_numpy(),
+            "What happened (its most precisely dated report)": rows["summary"].to_numpy(),
             "Sources": [", ".join(labels[s] for s in ids) for ids in rows["source_ids"]],
             "Reports": rows["n_sources"].to_numpy(),
             "Dated by their own text": [int(own.get(e, 0)) for e in rows["event_id"]],
