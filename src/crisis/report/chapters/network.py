@@ -312,6 +312,6 @@ def stated_lineups(camps: Camps, project) -> pd.DataFrame:
     )
     rank = {CAMP_NAMES["maduro"]: 0, CAMP_NAMES["guaido"]: 1}
     table = table.assign(_r=table["Side the texts state"].map(rank))
-    return table.sort_values(["_r", "Actor"], kind="stable").drop(columns="_r").reset_index(
-        drop=True
+    return (
+        table.sort_values(["_r", "Actor"], kind="stable").drop(columns="_r").reset_index(drop=True)
     )

@@ -55,9 +55,9 @@ _ID = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)*\b")
 
 def readable_note(project, note: str) -> str:
     """A coder's note as readers see it: source ids become the sources' labels, event ids the
-    event's summary in square brackets, an editorial insertion ('via [...]'), and an actor id that introduces the words
-    naming it ("sergey_lavrov: 'the Russian foreign minister'") the actor's name. Other words
-    are left alone."""
+    event's summary in square brackets, an editorial insertion ('via [...]'), and an actor id
+    that introduces the words naming it ("sergey_lavrov: 'the Russian foreign minister'") the
+    actor's name. Other words are left alone."""
     if not isinstance(note, str) or not note:
         return ""
     labels = source_labels(project)
