@@ -283,13 +283,17 @@ def test_dating_notes_show_each_report_in_source_order(tiny):
 def test_readable_note_names_sources_events_and_actors_for_readers(tiny):
     note = "Borrowed from s2 via e1 +5 days: the text gives no date. a: 'the alpha', b a"
     assert timeline_page.readable_note(tiny, note) == (
-        "Borrowed from Two via [e1 happened.] +5 days: the text gives no date. "
+        "Borrowed from Two via [e1 happened] +5 days: the text gives no date. "
         "Alpha: 'the alpha', b a"
     )
     assert timeline_page.readable_note(tiny, "") == ""
     tiny.events.loc[1, "note"] = "Borrowed from s1."
     assert timeline_page.dating_notes(tiny, "e1")["How the date was fixed"].iloc[1] == (
         "Borrowed from One."
+    )
+    tiny.sources.loc[0, ["source_id", "label"]] = ["encyclopedia", "Encyclopedia"]
+    assert timeline_page.readable_note(tiny, "From encyclopedia; the encyclopedia's words.") == (
+        "From the encyclopedia; the encyclopedia's words."
     )
 
 

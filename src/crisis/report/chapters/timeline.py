@@ -67,9 +67,13 @@ def readable_note(project, note: str) -> str:
     def name(match: re.Match) -> str:
         word = match.group(0)
         if word in labels:
-            return labels[word]
+            if labels[word].lower() != word:
+                return labels[word]
+            # a label that is a common noun ('Encyclopedia'): 'the encyclopedia', as in prose
+            before = note[: match.start()].lower()
+            return word if before.endswith("the ") else f"the {word}"
         if word in events.index:
-            return f"[{events[word]}]"
+            return f"[{events[word].rstrip('.')}]"
         after = note[match.end() : match.end() + 3]
         if word in names and (after.startswith(": '") or "_" in word):
             return names[word]
