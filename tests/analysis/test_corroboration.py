@@ -190,7 +190,8 @@ EVENTS = events_frame(
 def test_event_corroboration_marks_each_source_and_compares_dates_at_the_coarser_precision():
     table = cor.event_corroboration(EVENTS, ["a", "b", "c"]).set_index("event_id")
     assert list(table.columns) == [
-        "theme", "a", "b", "c", "n_sources", "dates", "dates_agree", "n_dated"
+        "theme", "a", "b", "c", "n_sources", "dates", "dates_agree", "n_dated",
+        "compared_at",
     ]  # fmt: skip
     assert table.loc["landing", ["a", "b", "c"]].tolist() == [True, False, True]
     assert table.loc["landing", "n_sources"] == 2
@@ -201,6 +202,9 @@ def test_event_corroboration_marks_each_source_and_compares_dates_at_the_coarser
         "wagner": False,  # one day apart is a disagreement
     }
     assert table.loc["wagner", "dates"] == "a: 2019-01-25; b: 2019-01-26"
+    assert table["compared_at"].to_dict() == {
+        "landing": "month", "moved": "month", "vague": "year", "wagner": "day",
+    }  # fmt: skip
 
 
 def test_a_borrowed_date_is_no_evidence_of_agreement():

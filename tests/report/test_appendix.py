@@ -61,6 +61,10 @@ def test_vocabulary_table_lists_themes_precisions_and_bases():
     expected = [*THEMES, *DATE_PRECISIONS, *DATE_BASES]
     assert list(table["Value"]) == expected
     assert set(table["Field"]) == {"theme", "date_precision", "date_basis"}
+    meaning = table.set_index("Value")["Meaning"]
+    # 'on Monday' is inferred when the text fixes the week, borrowed when it does not
+    assert "fixes the week" in meaning["inferred"] and "no week fixed" in meaning["borrowed"]
+    assert "episode" in meaning["borrowed"]
 
 
 # --- schema ---------------------------------------------------------------------------------
@@ -161,6 +165,14 @@ def test_waivers_table_uses_source_labels():
     assert table.to_dict("records") == [
         {"Source": "One", "Dated sentence": "In 1947.", "Why no event quotes it": "Old."}
     ]
+
+
+def test_waiver_reasons_lose_their_raw_identifiers():
+    reason = "A count over 'the past five years', coded in claims.csv (venezuelans_fled); it dates."
+    assert appendix.readable_reason(reason) == (
+        "A count over 'the past five years', coded in claims.csv; it dates."
+    )
+    assert appendix.readable_reason("Old (1947).") == "Old (1947)."
 
 
 # --- downloads ------------------------------------------------------------------------------

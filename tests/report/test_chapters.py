@@ -262,8 +262,8 @@ def test_multi_source_events_lists_each_such_event_once_with_its_sources(tiny):
     table = timeline_page.multi_source_events(spans, tiny)
     assert table.to_dict("records") == [
         {"Date (as drawn)": "23 March 2019", "Theme": "Background",
-         "What happened": "e1 happened.", "Sources": "One, Two", "Reports": 2,
-         "Dated by their own text": 2}
+         "What happened (its most precisely dated report)": "e1 happened.",
+         "Sources": "One, Two", "Reports": 2, "Dated by their own text": 2}
     ]  # fmt: skip
 
 
@@ -278,6 +278,23 @@ def test_dating_notes_show_each_report_in_source_order(tiny):
     ]  # fmt: skip
     with pytest.raises(KeyError, match="no event 'ghost'"):
         timeline_page.dating_notes(tiny, "ghost")
+
+
+def test_readable_note_names_sources_events_and_actors_for_readers(tiny):
+    note = "Borrowed from s2 via e1 +5 days: the text gives no date. a: 'the alpha', b a"
+    assert timeline_page.readable_note(tiny, note) == (
+        "Borrowed from Two via [e1 happened] +5 days: the text gives no date. "
+        "Alpha: 'the alpha', b a"
+    )
+    assert timeline_page.readable_note(tiny, "") == ""
+    tiny.events.loc[1, "note"] = "Borrowed from s1."
+    assert timeline_page.dating_notes(tiny, "e1")["How the date was fixed"].iloc[1] == (
+        "Borrowed from One."
+    )
+    tiny.sources.loc[0, ["source_id", "label"]] = ["encyclopedia", "Encyclopedia"]
+    assert timeline_page.readable_note(tiny, "From encyclopedia; the encyclopedia's words.") == (
+        "From the encyclopedia; the encyclopedia's words."
+    )
 
 
 def test_year_counts_split_before_during_after(tiny):
@@ -368,14 +385,16 @@ def test_draw_source_profile_rejects_a_table_without_the_split():
 def test_date_comparison_counts_only_events_with_two_own_dates():
     corroboration = pd.DataFrame(
         {
-            "event_id": ["one", "borrowed", "agree", "differ"],
-            "n_sources": [1, 3, 2, 2],
-            "n_dated": [1, 1, 2, 2],
-            "dates_agree": [True, True, True, False],
+            "event_id": ["one", "borrowed", "agree", "year", "differ"],
+            "n_sources": [1, 3, 2, 2, 2],
+            "n_dated": [1, 1, 2, 2, 2],
+            "dates_agree": [True, True, True, True, False],
+            "compared_at": ["day", "day", "month", "year", "day"],
         }
     )
+    # a year-dated report is compatible with a day-dated one, which is not agreement
     assert sources_page.date_comparison(corroboration) == {
-        "multi": 3, "comparable": 2, "agree": 1, "differ": ["differ"],
+        "multi": 4, "comparable": 3, "agree": 1, "year_only": ["year"], "differ": ["differ"],
     }  # fmt: skip
 
 

@@ -275,6 +275,18 @@ def test_event_reports_follow_the_given_events_then_source_order(project):
     assert readable["What happened"].iloc[0] == records.best_report(project, "warning")["summary"]
 
 
+def test_own_reports_give_each_report_its_own_summary(project):
+    table = records.own_reports(project, "landing")
+    assert list(table.columns) == ["Source", "What this report says", "Date given",
+                                   "The source's words"]  # fmt: skip
+    assert list(table["Source"]) == ["Alpha", "Beta", "Gamma"]
+    rows = project.events[project.events["event_id"] == "landing"].set_index("source_id")
+    assert list(table["What this report says"]) == list(rows.loc[["alpha", "beta", "gamma"],
+                                                                 "summary"])  # fmt: skip
+    with pytest.raises(KeyError):
+        records.own_reports(project, "nothing")
+
+
 # --- claims and sizes ------------------------------------------------------------------------
 
 

@@ -67,3 +67,15 @@ def test_prose_names_put_the_article_where_english_wants_it(project):
     assert page.prose_name("russia", project) == "Russia"
     assert page.prose_name("maduro_government", project) == "the Maduro government"
     assert page.prose_names(["russia", "cuba"], project) == "Russia and Cuba"
+
+
+def test_stated_lineups_compare_each_named_backer_with_its_computed_camp(assessed, project):
+    table = page.stated_lineups(assessed, project)
+    assert list(table.columns) == ["Actor", "Side the texts state", "Stated by", "Computed camp",
+                                   "agrees"]  # fmt: skip
+    assert not table["Actor"].isin(assessed.table["actor_id"]).any()  # names, not ids
+    sides = list(table["Side the texts state"])
+    assert sides == sorted(sides, key=["Maduro", "Guaidó"].index)
+    russia = table[table["Actor"] == "Russia"].iloc[0]
+    assert russia["Side the texts state"] == "Maduro" and "Encyclopedia" in russia["Stated by"]
+    assert bool(russia["agrees"]) == (russia["Computed camp"] == "Maduro")

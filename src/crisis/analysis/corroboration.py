@@ -162,7 +162,10 @@ def event_corroboration(events: pd.DataFrame, source_ids: list[str]) -> pd.DataF
     2019-03-23 and with 2019, not with 2019-04-02). A borrowed date is marked '(borrowed)' in
     ``dates`` and left out of ``dates_agree``: it is another source's date, so it is never
     evidence that the sources agree; ``n_dated`` counts the sources that date the event
-    themselves, so agreement means something only where it is at least 2. Sorted by event_id.
+    themselves, so agreement means something only where it is at least 2; ``compared_at`` is the
+    precision the own dates are compared at (the finest they share: 'year' when one of them
+    gives only the year, so that agreement is compatibility, not agreement to the day or
+    month). Sorted by event_id.
     Raises ValueError on events from a source not in ``source_ids`` or an unknown date
     precision.
     """
@@ -170,7 +173,8 @@ def event_corroboration(events: pd.DataFrame, source_ids: list[str]) -> pd.DataF
     precisions = sorted(set(events["date_precision"]) - set(_RANK))
     if precisions:
         raise ValueError(f"unknown date precision: {', '.join(map(str, precisions))}")
-    columns = ["event_id", "theme", *source_ids, "n_sources", "dates", "dates_agree", "n_dated"]
+    columns = ["event_id", "theme", *source_ids, "n_sources", "dates", "dates_agree", "n_dated",
+               "compared_at"]  # fmt: skip
     records = []
     for event_id, group in events.groupby("event_id", sort=True):
         own = group[group["date_basis"] != "borrowed"]  # a borrowed date is no evidence
@@ -185,6 +189,7 @@ def event_corroboration(events: pd.DataFrame, source_ids: list[str]) -> pd.DataF
         )
         record["dates_agree"] = len(dates) == 1
         record["n_dated"] = own["source_id"].nunique()
+        record["compared_at"] = coarsest
         records.append(record)
     return pd.DataFrame.from_records(records, columns=columns)
 

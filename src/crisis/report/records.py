@@ -338,3 +338,16 @@ def report_led_blocks(project, event_ids: list[str]) -> list[dict]:
             }
         )
     return blocks
+
+
+def own_reports(project, event_id: str) -> pd.DataFrame:
+    """Every report of one event, each with its own summary (not the best report's): source,
+    what this report says happened, date as reported, verbatim quote; sources.csv order.
+    KeyError on an unknown event id."""
+    table = event_reports(project, [event_id])
+    rows = _event_rows(project, event_id)
+    order = {s: i for i, s in enumerate(source_order(project))}
+    rows = rows.assign(_s=rows["source_id"].map(order)).sort_values("_s", kind="stable")
+    table = table.drop(columns="Event")
+    table.insert(1, "What this report says", rows["summary"].to_numpy())
+    return table

@@ -7,6 +7,7 @@ The schema tables are generated from ``data/datapackage.json`` and the codebook 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -31,11 +32,26 @@ def codebook_table() -> pd.DataFrame:
     )
 
 
+#: The date bases as the data apply them, for readers (the codebook's one-line meanings leave
+#: out when "on Monday" is inferred and the borrowing through an episode the text ties to).
+DATE_BASIS_MEANINGS: dict[str, str] = {
+    "stated": DATE_BASES["stated"],
+    "inferred": "The date is resolved from the same text's own anchors — a heading, a "
+    "neighbouring date, a caption, the article's chronology; 'on Monday' is inferred when the "
+    "same text fixes the week. The note names the anchor.",
+    "borrowed": "The text does not fix the date ('on Monday' with no week fixed anywhere in it). "
+    "It comes from another source's report of the same event, or, for an event the text ties "
+    "to an episode it tells ('five days after the landing'), from another source's date of that "
+    "episode, shifted as the text says. The note names the source (and the episode). Never "
+    "evidence that the sources agree on a date.",
+}
+
+
 def vocabulary_table() -> pd.DataFrame:
     """Themes, date precisions and date bases with their meaning."""
     rows = [("theme", k, v) for k, v in THEMES.items()]
     rows += [("date_precision", k, v) for k, v in DATE_PRECISIONS.items()]
-    rows += [("date_basis", k, v) for k, v in DATE_BASES.items()]
+    rows += [("date_basis", k, DATE_BASIS_MEANINGS.get(k, v)) for k, v in DATE_BASES.items()]
     return pd.DataFrame(rows, columns=["Field", "Value", "Meaning"])
 
 
@@ -131,13 +147,21 @@ def coverage_by_source(coverage: pd.DataFrame, labels: dict[str, str]) -> pd.Dat
     return pd.DataFrame(rows)
 
 
+_RAW_ID = re.compile(r"\s*\((?:[a-z0-9]+_)+[a-z0-9]+\)")
+
+
+def readable_reason(reason: str) -> str:
+    """A waiver's reason without the raw identifiers it names in brackets ('(venezuelans_fled)')."""
+    return _RAW_ID.sub("", reason)
+
+
 def waivers_table(waivers: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     """The coverage waivers as readers see them: source label, the sentence, the reason."""
     return pd.DataFrame(
         {
             "Source": waivers["source_id"].map(labels).to_numpy(),
             "Dated sentence": waivers["sentence"].to_numpy(),
-            "Why no event quotes it": waivers["reason"].to_numpy(),
+            "Why no event quotes it": [readable_reason(r) for r in waivers["reason"]],
         }
     )
 

@@ -99,7 +99,7 @@ def sanctions_by_camp(events: pd.DataFrame, camps: pd.DataFrame) -> dict[str, in
 
 REASONS = {
     "media": "a news outlet: it reports the acts",
-    "commentator": "a commentator: it analyses the acts",
+    "commentator": "a commentator, analyst or journalist the sources quote",
     "no tie": "no crisis event ties it to another participant",
     "receives only": "only on the receiving end of acts (a target or a victim)",
     "ties cancel": "its cooperative and conflictual events cancel out",
@@ -273,3 +273,45 @@ def leading(centrality: pd.DataFrame, layer: str, by: str = "degree", n: int = 1
         kind="stable",
     )  # fmt: skip
     return list(ranked["actor_id"].head(n))
+
+
+#: The events in which a source states who backs whom, and the side each one's actors take.
+LINEUP_EVENTS: dict[str, str] = {
+    "states_support_maduro": "maduro",
+    "states_recognise_guaido": "guaido",
+}
+
+
+def stated_lineups(camps: Camps, project) -> pd.DataFrame:
+    """The line-ups the texts state (``LINEUP_EVENTS``) against the computed camps: one row per
+    actor named in them, with the side the texts put it on, the sources that do, and its
+    computed camp ('no camp' when it has none); ``agrees`` whether the two match. Sorted by
+    stated side (Maduro's first), then name."""
+    names, labels = actor_names(project), source_labels(project)
+    camp = dict(zip(camps.table["actor_id"], camps.table["camp"], strict=True))
+    found: dict[tuple[str, str], list[str]] = {}
+    events = project.events
+    for event_id, side in LINEUP_EVENTS.items():
+        rows = events[events["event_id"] == event_id]
+        for source_id, actors in zip(rows["source_id"], rows["actors"], strict=True):
+            for actor in actors:
+                found.setdefault((side, actor), []).append(source_id)
+    order = {s: i for i, s in enumerate(project.sources["source_id"])}
+    records = [
+        {
+            "Actor": names[actor],
+            "Side the texts state": CAMP_NAMES[side],
+            "Stated by": ", ".join(labels[s] for s in sorted(set(ids), key=order.get)),
+            "Computed camp": CAMP_NAMES.get(camp.get(actor, "none"), "no camp"),
+            "agrees": camp.get(actor) == side,
+        }
+        for (side, actor), ids in found.items()
+    ]
+    table = pd.DataFrame(
+        records, columns=["Actor", "Side the texts state", "Stated by", "Computed camp", "agrees"]
+    )
+    rank = {CAMP_NAMES["maduro"]: 0, CAMP_NAMES["guaido"]: 1}
+    table = table.assign(_r=table["Side the texts state"].map(rank))
+    return (
+        table.sort_values(["_r", "Actor"], kind="stable").drop(columns="_r").reset_index(drop=True)
+    )

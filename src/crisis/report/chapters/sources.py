@@ -92,16 +92,22 @@ def date_comparison(corroboration: pd.DataFrame) -> dict[str, object]:
     """How the dates of events told by several sources compare, counting own dates only.
 
     ``corroboration`` is ``event_corroboration``. A borrowed date is no evidence of agreement,
-    so only events with at least two reports dated by their own text (``n_dated``) are compared.
-    Returns: multi (events told by several sources), comparable (of them, with two own dates or
-    more), agree (comparable events whose own dates agree) and differ (the ids of the others).
+    so only events with at least two reports dated by their own text (``n_dated``) are compared,
+    each at the finest precision its own dates share (``compared_at``). Returns: multi (events
+    told by several sources), comparable (of them, with two own dates or more), agree (the
+    comparable events whose own dates agree to the day or the month), year_only (the ids of
+    those compatible only at the year: one report gives only the year, which is no agreement)
+    and differ (the ids of the comparable events whose own dates differ).
     """
     multi = corroboration[corroboration["n_sources"] > 1]
     comparable = multi[multi["n_dated"] >= 2]
+    agree = comparable[comparable["dates_agree"]]
+    at_year = agree["compared_at"] == "year"
     return {
         "multi": len(multi),
         "comparable": len(comparable),
-        "agree": int(comparable["dates_agree"].sum()),
+        "agree": int((~at_year).sum()),
+        "year_only": sorted(agree.loc[at_year, "event_id"]),
         "differ": sorted(comparable.loc[~comparable["dates_agree"], "event_id"]),
     }
 

@@ -4,10 +4,12 @@ month, and how each source dates the events several sources report.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from crisis.data.dates import date_label, date_labels
-from crisis.report.wording import source_labels
+from crisis.report.wording import actor_names, source_labels
 
 
 def precision_counts(spans: pd.DataFrame) -> dict[str, int]:
@@ -43,9 +45,41 @@ def dating_notes(project, event_id: str) -> pd.DataFrame:
             "Source": rows["source_id"].map(labels).to_numpy(),
             "Date": date_labels(rows),
             "Basis": rows["date_basis"].map(BASIS_LABELS).to_numpy(),
-            "How the date was fixed": [n or "—" for n in rows["note"]],
+            "How the date was fixed": [readable_note(project, n) or "—" for n in rows["note"]],
         }
     )
+
+
+_ID = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)*\b")
+
+
+def readable_note(project, note: str) -> str:
+    """A coder's note as readers see it: source ids become the sources' labels, event ids the
+    event's summary in square brackets, an editorial insertion ('via [...]'), and an actor id
+    that introduces the words naming it ("sergey_lavrov: 'the Russian foreign minister'") the
+    actor's name. Other words are left alone."""
+    if not isinstance(note, str) or not note:
+        return ""
+    labels = source_labels(project)
+    names = actor_names(project)
+    events = project.events.drop_duplicates("event_id").set_index("event_id")["summary"]
+
+    def name(match: re.Match) -> str:
+        word = match.group(0)
+        if word in labels:
+            if labels[word].lower() != word:
+                return labels[word]
+            # a label that is a common noun ('Encyclopedia'): 'the encyclopedia', as in prose
+            before = note[: match.start()].lower()
+            return word if before.endswith("the ") else f"the {word}"
+        if word in events.index:
+            return f"[{events[word].rstrip('.')}]"
+        after = note[match.end() : match.end() + 3]
+        if word in names and (after.startswith(": '") or "_" in word):
+            return names[word]
+        return word
+
+    return _ID.sub(name, note)
 
 
 def year_counts(spans: pd.DataFrame, year: int) -> dict[str, int]:
@@ -93,7 +127,7 @@ def multi_source_events(spans: pd.DataFrame, project) -> pd.DataFrame:
         {
             "Date (as drawn)": date_labels(rows),
             "Theme": rows["theme"].str.capitalize().to_numpy(),
-            "What happened": rows["summary"].to_numpy(),
+            "What happened (its most precisely dated report)": rows["summary"].to_numpy(),
             "Sources": [", ".join(labels[s] for s in ids) for ids in rows["source_ids"]],
             "Reports": rows["n_sources"].to_numpy(),
             "Dated by their own text": [int(own.get(e, 0)) for e in rows["event_id"]],
