@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -11,6 +12,7 @@ import pytest
 from crisis.build import sphinx_execute
 from crisis.build.sphinx_execute import (
     ParallelExecutor,
+    Pending,
     executable,
     execute_text,
     jobs,
@@ -168,6 +170,16 @@ def test_a_notebook_changed_meanwhile_is_left_to_myst_nb(book):
     source = [changed]
     book.executor.source(book.app, "book/changed", source)
     assert source == [changed]
+
+
+def test_a_notebook_whose_worker_died_is_left_to_myst_nb(book):
+    text = _notebook_text(["1"])
+    died: Future = Future()
+    died.set_exception(RuntimeError("worker died"))
+    book.executor.pending["book/died"] = Pending(text, died)
+    source = [text]
+    book.executor.source(book.app, "book/died", source)
+    assert source == [text]
 
 
 def test_stop_shuts_the_pool_and_is_repeatable(book):

@@ -169,9 +169,15 @@ class ParallelExecutor:
         pending = self.pending.pop(docname, None)
         if pending is None:
             return
-        result = pending.future.result()
+        try:
+            result = pending.future.result()
+        except Exception as error:  # the pool itself failed (a worker died): no result at all
+            result = Executed(None, 0.0, type(error).__name__)
         if source[0] != pending.text:
-            logger.info("notebook changed while it was executed; MyST-NB executes it again")
+            logger.info(
+                "notebook changed while it was executed; MyST-NB executes it again",
+                location=docname,
+            )
             return
         if result.text is None:
             logger.info(
