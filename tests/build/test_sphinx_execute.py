@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from concurrent.futures import Future
 from pathlib import Path
 from types import SimpleNamespace
@@ -76,6 +77,11 @@ def test_jobs_refuse_a_setting_that_is_no_number(monkeypatch):
     monkeypatch.setenv(sphinx_execute.JOBS_VARIABLE, "two")
     with pytest.raises(ValueError):
         jobs(3)
+
+
+def test_workers_are_forked_where_the_system_can():
+    expected = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    assert sphinx_execute.start_context().get_start_method() == expected
 
 
 def test_mark_executed_turns_myst_nb_execution_off_and_keeps_the_rest():

@@ -7,10 +7,10 @@ this extension takes over the execution:
 1. ``env-before-read-docs``: Sphinx has decided which documents to read (those changed, plus
    every notebook when ``crisis.build.sphinx_freshness`` saw the inputs change). Each of them that
    is a notebook is handed, as the text Sphinx will read, to a pool of worker processes (one per
-   core, at most one per notebook), which executes it exactly as MyST-NB would (jupyter-cache's
-   ``single_nb_execution``: working directory its folder, the configured timeout and
-   ``allow_errors``). The documents are reordered so that the pages that need no execution are
-   read first, while the pool works.
+   core, at most one per notebook; forked from Sphinx), which executes it exactly as MyST-NB
+   would (jupyter-cache's ``single_nb_execution``: working directory its folder, the configured
+   timeout and ``allow_errors``). The documents are reordered so that the pages that need no
+   execution are read first, while the pool works.
 2. ``source-read``: when Sphinx reads a notebook, the extension waits for its execution and
    hands MyST-NB the executed notebook, marked ``mystnb.execution_mode: off`` so that MyST-NB
    renders its outputs instead of executing it again, and logs ``Executed notebook in ...``
@@ -88,6 +88,18 @@ def mark_executed(text: str) -> str:
     return nbformat.writes(notebook)
 
 
+def start_context() -> multiprocessing.context.BaseContext:
+    """How the workers start: forked where the system can (Linux), so that they begin at once
+    with everything Sphinx and MyST-NB imported (jupyter-cache, nbclient), else spawned.
+
+    A spawned worker first imports the ``jupyter-book`` command and jupyter-cache again, about
+    1.5 seconds before its first notebook starts. Forking is safe here: the pool is made before
+    it starts its own thread, and Sphinx runs no other thread.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
 def jobs(wanted: int) -> int:
     """Worker processes for ``wanted`` notebooks: ``CRISIS_BUILD_JOBS`` or the cores, at most
     ``wanted``, at least 1. Raises ValueError for a ``CRISIS_BUILD_JOBS`` that is no integer."""
@@ -148,9 +160,7 @@ class ParallelExecutor:
         config = env.mystnb_config
         # The longest notebooks (by size, a fair proxy of their running time) go first.
         order = sorted(texts, key=lambda d: (-len(texts[d][1]), d))
-        self.pool = ProcessPoolExecutor(
-            max_workers=jobs(len(order)), mp_context=multiprocessing.get_context("spawn")
-        )
+        self.pool = ProcessPoolExecutor(max_workers=jobs(len(order)), mp_context=start_context())
         for docname in order:
             path, text = texts[docname]
             future = self.pool.submit(
