@@ -7,6 +7,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BOOK_FLAGS := -n -W --keep-going
+# pytest on every core (pytest-xdist). --dist loadfile keeps a file's tests on one worker: the
+# cells of a notebook share one kernel under nbval, and a module's fixtures (the builds of
+# tests/build/test_freshness.py) run once.
+XDIST := -n auto --dist loadfile
 # apt-get needs root: use sudo only when not already root (CI runs as root).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -29,16 +33,19 @@ freeze: install
 book: install
 	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
 
-## test: lint, unit tests, strict nbval over every notebook, then the rendered book in Chromium
-test: install lint unit nbval browser
+## test: lint, then the unit tests and strict nbval in one pytest session on every core, then
+## the rendered book in Chromium (a pytest session of its own: tests/browser has its own conftest)
+test: install lint browser-deps book
+	$(BIN)/pytest $(XDIST) --nbval tests book --ignore=tests/browser -p no:cacheprovider
+	$(BIN)/pytest tests/browser -p no:cacheprovider
 
 ## unit: the unit and bad-input tests (warnings are errors; the browser tests run separately)
 unit: install
-	$(BIN)/pytest --ignore=tests/browser -p no:cacheprovider
+	$(BIN)/pytest $(XDIST) --ignore=tests/browser -p no:cacheprovider
 
 ## nbval: re-run every notebook and compare with its stored outputs (strict, not --nbval-lax)
 nbval: install
-	$(BIN)/pytest --nbval book/ -p no:cacheprovider
+	$(BIN)/pytest $(XDIST) --nbval book/ -p no:cacheprovider
 
 ## browser: open the built book in headless Chromium (tests/browser/)
 browser: install browser-deps book

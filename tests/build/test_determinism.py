@@ -16,6 +16,8 @@ import pytest
 
 from crisis.build.notebooks import run as run_notebook
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ("1", "2")
 # The notebooks whose figures come from a layout or an ordering that chance could change.

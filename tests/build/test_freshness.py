@@ -9,7 +9,6 @@ and the last build must execute no notebook at all.
 
 from __future__ import annotations
 
-import csv
 import re
 import sys
 from dataclasses import dataclass
@@ -21,15 +20,16 @@ from support.project_copy import (
     add_event_report,
     build_book,
     copy_project,
+    event_count,
     executed_notebooks,
+    glued_texts,
+    page_images,
     run,
 )
 
 pytestmark = pytest.mark.slow
 
 PROBE_ID = "freshness_probe"
-GLUED = re.compile(r'<span class="pasted-text">(.*?)</span>', re.S)
-IMAGE = re.compile(r'<img[^>]*\bsrc="([^"]+)"')
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -40,23 +40,6 @@ class Built:
     run: Run
     glued: list[str]
     figures: list[bytes]
-
-
-def glued_texts(html: str) -> list[str]:
-    """The glued texts (``{glue:text}``) of a page, in page order."""
-    return [text.strip() for text in GLUED.findall(html)]
-
-
-def page_images(page: Path) -> list[bytes]:
-    """The bytes of every image a built page shows, in page order."""
-    html = page.read_text(encoding="utf-8")
-    return [(page.parent / src).read_bytes() for src in IMAGE.findall(html)]
-
-
-def event_count(events: Path) -> int:
-    """The number of distinct events (event ids) in ``events.csv``."""
-    with events.open(encoding="utf-8", newline="") as handle:
-        return len({row["event_id"] for row in csv.DictReader(handle)})
 
 
 def build(root: Path) -> Built:

@@ -119,11 +119,14 @@ def test_changed_inputs_mark_every_notebook_but_not_markdown():
     assert env.crisis_inputs_digest == "def"
 
 
-def test_setup_connects_to_env_get_outdated():
-    connected = []
-    app = SimpleNamespace(connect=lambda event, handler: connected.append(event))
+def test_setup_connects_to_env_get_outdated_and_loads_the_parallel_executor():
+    connected, loaded = [], []
+    app = SimpleNamespace(
+        connect=lambda event, handler: connected.append(event), setup_extension=loaded.append
+    )
     metadata = setup(app)
     assert connected == ["env-get-outdated"]
+    assert loaded == ["crisis.build.sphinx_execute"]
     assert metadata["parallel_read_safe"] is True
 
 

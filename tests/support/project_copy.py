@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 BOOK_FLAGS = ("-n", "-W", "--keep-going")
 EXECUTED = ": Executed notebook in "
+GLUED = re.compile(r'<span class="pasted-text">(.*?)</span>', re.S)
+IMAGE = re.compile(r'<img[^>]*\bsrc="([^"]+)"')
 
 
 def project_files(root: Path = ROOT) -> list[str]:
@@ -114,3 +117,20 @@ def add_event_report(events: Path, event_id: str) -> dict[str, str]:
     csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n").writerow(row)
     events.write_text(text.rstrip("\n") + "\n" + out.getvalue(), encoding="utf-8", newline="")
     return row
+
+
+def glued_texts(html: str) -> list[str]:
+    """The glued texts (``{glue:text}``) of a page, in page order."""
+    return [text.strip() for text in GLUED.findall(html)]
+
+
+def page_images(page: Path) -> list[bytes]:
+    """The bytes of every image a built page shows, in page order."""
+    html = page.read_text(encoding="utf-8")
+    return [(page.parent / src).read_bytes() for src in IMAGE.findall(html)]
+
+
+def event_count(events: Path) -> int:
+    """The number of distinct events (event ids) in ``events.csv``."""
+    with events.open(encoding="utf-8", newline="") as handle:
+        return len({row["event_id"] for row in csv.DictReader(handle)})

@@ -93,6 +93,7 @@ def _outdated(
 
 
 def setup(app: Sphinx) -> dict[str, object]:
-    """Register the handler with Sphinx."""
+    """Register the handler with Sphinx, and the parallel executor of the outdated notebooks."""
+    app.setup_extension("crisis.build.sphinx_execute")
     app.connect("env-get-outdated", _outdated)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
