@@ -210,3 +210,11 @@ def test_show_records_the_width_and_the_smallest_text_of_a_figure(glued, tmp_pat
     facts = json.loads((tmp_path / "fig_facts.json").read_text())
     assert facts["width_in"] == 6 and facts["height_in"] == 3 and facts["dpi"] == 100
     assert facts["min_font_pt"] == 9.5
+
+
+def test_figure_facts_are_not_written_outside_a_project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    fig = plt.figure()
+    assert style.write_figure_facts(fig, "fig_nowhere") is None
+    assert list(tmp_path.iterdir()) == []
+    plt.close(fig)

@@ -182,12 +182,21 @@ def smallest_font_pt(fig: Figure) -> float:
     return float(min(sizes)) if sizes else float("inf")
 
 
-def write_figure_facts(fig: Figure, name: str, folder: Path | None = None) -> Path:
+def write_figure_facts(fig: Figure, name: str, folder: Path | None = None) -> Path | None:
     """Write ``<name>.json``: the figure's width in inches and its smallest text in points, so
-    the browser tests can tell the size its text is shown at from its displayed width."""
+    the browser tests can tell the size its text is shown at from its displayed width. Outside a
+    project (a notebook with no book to record for) and without ``folder``, nothing is written
+    and None is returned."""
     import json
 
-    folder = Path(folder) if folder is not None else figure_folder()
+    from crisis.data.problems import DataError
+
+    if folder is None:
+        try:
+            folder = figure_folder()
+        except DataError:
+            return None
+    folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     facts = {
         "width_in": round(float(fig.get_figwidth()), 3),

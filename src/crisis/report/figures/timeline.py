@@ -128,18 +128,17 @@ def draw_timeline(spans: pd.DataFrame, axis: CompressedAxis, themes: list[str]) 
     return fig
 
 
-def draw_monthly(counts: pd.DataFrame) -> plt.Figure:
+def draw_monthly(counts: pd.DataFrame, height: float = 2.4) -> plt.Figure:
     """Stacked bars of events per month (the index, 1..12) and theme (the columns, in order),
-    as ``crisis.analysis.timeline.monthly_counts`` gives them. Raises ValueError on a month outside
-    1..12
-    or a theme without a colour."""
+    as ``crisis.analysis.timeline.monthly_counts`` gives them, ``height`` inches tall. Raises
+    ValueError on a month outside 1..12 or a theme without a colour."""
     months_ok = all(isinstance(m, int | np.integer) and 1 <= m <= 12 for m in counts.index)
     if not months_ok:
         raise ValueError("the index must be months 1..12")
     colourless = sorted(set(counts.columns) - set(THEME_COLOURS))
     if colourless:
         raise ValueError(f"no colour for theme(s): {', '.join(map(str, colourless))}")
-    fig, ax = plt.subplots(figsize=(COLUMN_WIDTH, 2.4))
+    fig, ax = plt.subplots(figsize=(COLUMN_WIDTH, height))
     bottom = np.zeros(len(counts))
     months = [pd.Timestamp(2019, m, 1).strftime("%b") for m in counts.index]
     for theme in counts.columns:
