@@ -20,12 +20,13 @@ def html_table(frame: pd.DataFrame) -> HTML:
     return HTML(frame.to_html(index=False, justify="left", border=0, na_rep=""))
 
 
-def _block_html(block: dict) -> str:
+def _block_html(block: dict, credits: str = "credits ") -> str:
+    """One event block; ``credits`` introduces the actors a report credits when they differ."""
     esc = html.escape
     who = esc(block["who"]) + (f" → {esc(block['whom'])}" if block.get("whom") else "")
     reports = "".join(
         f'<li><span class="event-source">{esc(r["source"])}</span>, {esc(r["date"])}'
-        + (f" (credits {esc(r['credits'])})" if r.get("credits") else "")
+        + (f" ({credits}{esc(r['credits'])})" if r.get("credits") else "")
         + f": “{esc(r['quote'])}”</li>"
         for r in block["reports"]
     )
@@ -55,20 +56,7 @@ def event_blocks(blocks: list[dict]) -> HTML:
 
 
 def _chapter_block_html(block: dict) -> str:
-    esc = html.escape
-    who = esc(block["who"]) + (f" → {esc(block['whom'])}" if block.get("whom") else "")
-    reports = "".join(
-        f'<li><span class="event-source">{esc(r["source"])}</span>, {esc(r["date"])}'
-        + (f" (acting, in this report: {esc(r['credits'])})" if r.get("credits") else "")
-        + f": “{esc(r['quote'])}”</li>"
-        for r in block["reports"]
-    )
-    return (
-        '<div class="event-block">'
-        f'<p class="event-head"><strong>{esc(block["date"])}</strong> — {esc(block["what"])}'
-        f'<br><span class="event-who">{who}</span></p>'
-        f'<ul class="event-reports">{reports}</ul></div>'
-    )
+    return _block_html(block, "acting, in this report: ")
 
 
 def chapter_event_blocks(blocks: list[dict]) -> HTML:

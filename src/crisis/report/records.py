@@ -243,6 +243,25 @@ def acting_camps(project) -> dict[str, str]:
 NO_ACTOR = "no actor named"
 
 
+def _report_items(project, event_id: str, head: list[str], suffix: dict[str, str]) -> list[dict]:
+    """The reports of one event in sources.csv order, for an event block: source label, the date
+    it gives (with ``suffix`` for its basis), the actors it credits when they differ from
+    ``head``, and its verbatim quote."""
+    names, labels = actor_names(project), source_labels(project)
+    order = {s: i for i, s in enumerate(source_order(project))}
+    rows = _event_rows(project, event_id)
+    rows = rows.assign(_s=rows["source_id"].map(order)).sort_values("_s", kind="stable")
+    return [
+        {
+            "source": labels[r["source_id"]],
+            "date": date_label(r["date"], r["date_precision"]) + suffix[r["date_basis"]],
+            "credits": join_names(r["actors"], names) if list(r["actors"]) != head else "",
+            "quote": r["quote"],
+        }
+        for r in rows.to_dict("records")
+    ]
+
+
 def event_blocks(project, event_ids: list[str]) -> list[dict]:
     """The given events as blocks for reading (``crisis.report.display.event_blocks``), in the
     given order: date (of the most precise report, with its basis), what happened, who → whom
@@ -250,23 +269,12 @@ def event_blocks(project, event_ids: list[str]) -> list[dict]:
     order with the date it gives, the actors it credits when they differ from the block's, and
     its verbatim quote. KeyError on an unknown event id.
     """
-    names, labels = actor_names(project), source_labels(project)
+    names = actor_names(project)
     blocks = []
     for event_id in event_ids:
         best = best_report(project, event_id)
-        rows = _event_rows(project, event_id)
-        order = {s: i for i, s in enumerate(source_order(project))}
-        rows = rows.assign(_s=rows["source_id"].map(order)).sort_values("_s", kind="stable")
         actors = event_actors(project, event_id)
-        reports = [
-            {
-                "source": labels[r["source_id"]],
-                "date": date_label(r["date"], r["date_precision"]) + BASIS_SUFFIX[r["date_basis"]],
-                "credits": join_names(r["actors"], names) if list(r["actors"]) != actors else "",
-                "quote": r["quote"],
-            }
-            for r in rows.to_dict("records")
-        ]
+        reports = _report_items(project, event_id, actors, BASIS_SUFFIX)
         blocks.append(
             {
                 "event_id": event_id,
@@ -309,23 +317,12 @@ def report_led_blocks(project, event_ids: list[str]) -> list[dict]:
     when they differ from the head's. Dates carry a plain-words basis (``PLAIN_BASIS``) instead
     of the short codes. KeyError on an unknown event id.
     """
-    names, labels = actor_names(project), source_labels(project)
-    order = {s: i for i, s in enumerate(source_order(project))}
+    names = actor_names(project)
     blocks = []
     for event_id in event_ids:
         best = best_report(project, event_id)
-        rows = _event_rows(project, event_id)
-        rows = rows.assign(_s=rows["source_id"].map(order)).sort_values("_s", kind="stable")
         head = list(best["actors"])
-        reports = [
-            {
-                "source": labels[r["source_id"]],
-                "date": date_label(r["date"], r["date_precision"]) + PLAIN_BASIS[r["date_basis"]],
-                "credits": join_names(r["actors"], names) if list(r["actors"]) != head else "",
-                "quote": r["quote"],
-            }
-            for r in rows.to_dict("records")
-        ]
+        reports = _report_items(project, event_id, head, PLAIN_BASIS)
         blocks.append(
             {
                 "event_id": event_id,
