@@ -39,7 +39,7 @@ PALETTE: dict[str, str] = {
 }
 # One colour language for the whole book: each colour below means one thing in every figure.
 # - camps: vermillion is Maduro's camp, blue Guaidó's, grey no camp; used for nothing else;
-# - themes: purple, brown, teal and magenta for background, military, Russia and sanctions;
+# - themes: purple, olive, teal and magenta for background, military, Russia and sanctions;
 # - ties: green for a cooperative tie, dark grey (dashed) for a conflictual one;
 # - sources and kinds of actor are told apart by marker shape and label, never by colour;
 # - filled vs hollow marks a date the source states vs one inferred or borrowed.
@@ -52,7 +52,7 @@ CAMP_COLOURS: dict[str, str] = {
 }
 THEME_COLOURS: dict[str, str] = {
     "background": "#6A3D9A",
-    "military": "#8C510A",
+    "military": "#5E6A00",
     "russia": "#01665E",
     "sanctions": "#C51B7D",
 }

@@ -32,11 +32,13 @@ CAMP_LABELS: dict[str, str] = {
     "none": "neither camp, or context",
 }
 SIDE_LABELS: dict[str, str] = {"maduro": "backs Maduro", "guaido": "backs Guaidó"}
-STATUS_COLOURS: dict[str, str] = {
-    "the commonest form": "#BFE3D6",
-    "stated differently": "#F7D9A6",
-    "only source": "#CFE3F2",
-    "not stated": "#EFEFEF",
+# How a report compares with the others is drawn in ink and pattern, not colour (colours are
+# the camps' and the themes'): a plain framed cell, a hatched one, a dotted one, a blank grey one.
+STATUS_STYLES: dict[str, dict[str, str]] = {
+    "the commonest form": {"facecolor": "white", "edgecolor": INK, "hatch": ""},
+    "stated differently": {"facecolor": "white", "edgecolor": INK, "hatch": "///"},
+    "only source": {"facecolor": "white", "edgecolor": INK, "hatch": ".."},
+    "not stated": {"facecolor": "#EFEFEF", "edgecolor": "#EFEFEF", "hatch": ""},
 }
 WIDTH = COLUMN_WIDTH
 FONT_PT = 10.0
@@ -90,7 +92,7 @@ def draw_sanction_matrix(matrix: pd.DataFrame) -> Figure:
     n_rows, n_cols = matrix.shape
     fig, ax = plt.subplots(figsize=(min(WIDTH, 2.4 + 0.85 * n_cols), 1.5 + 0.42 * n_rows))
     shown = np.where(values > 0, values, np.nan)
-    ax.imshow(shown, cmap="Blues", vmin=0, vmax=values.max() * 1.25, aspect="auto")
+    ax.imshow(shown, cmap="Greys", vmin=0, vmax=values.max() * 1.25, aspect="auto")
     for (i, j), v in np.ndenumerate(values):
         if v > 0:
             ax.text(j, i, f"{v:.0f}", ha="center", va="center", fontsize=FONT_PT + 1,
@@ -177,17 +179,18 @@ def draw_report_grid(grid: pd.DataFrame, status: pd.DataFrame) -> Figure:
         raise ValueError("no reports to draw")
     if grid.shape != status.shape or list(grid.index) != list(status.index):
         raise ValueError("the value grid and the status grid do not match")
-    unknown = sorted(set(status.to_numpy().ravel()) - set(STATUS_COLOURS))
+    unknown = sorted(set(status.to_numpy().ravel()) - set(STATUS_STYLES))
     if unknown:
         raise ValueError(f"unknown status: {', '.join(unknown)}")
     n_rows, n_cols = grid.shape
     fig, ax = plt.subplots(figsize=(min(WIDTH, 1.8 + 1.9 * n_cols), 1.7 + 0.5 * n_rows))
     for (i, j), text in np.ndenumerate(grid.to_numpy()):
         state = status.iat[i, j]
-        ax.add_patch(plt.Rectangle((j - 0.48, i - 0.44), 0.96, 0.88,
-                                   color=STATUS_COLOURS[state], lw=0))  # fmt: skip
+        style = STATUS_STYLES[state]
+        ax.add_patch(plt.Rectangle((j - 0.48, i - 0.44), 0.96, 0.88, lw=1.0, **style))
         ax.text(j, i, wrap_label(str(text), 18, 2), ha="center", va="center", fontsize=FONT_PT,
-                color="#595959" if state == "not stated" else INK)  # fmt: skip
+                color="#595959" if state == "not stated" else INK,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})  # fmt: skip
     ax.set_xlim(-0.5, n_cols - 0.5)
     ax.set_ylim(n_rows - 0.5, -0.5)
     ax.set_xticks(range(n_cols), [wrap_label(c, 20, 3) for c in grid.columns], fontsize=FONT_PT)
@@ -196,8 +199,8 @@ def draw_report_grid(grid: pd.DataFrame, status: pd.DataFrame) -> Figure:
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    present = [s for s in STATUS_COLOURS if s in set(status.to_numpy().ravel())]
-    handles = [Patch(color=STATUS_COLOURS[s], label=s) for s in present]
+    present = [s for s in STATUS_STYLES if s in set(status.to_numpy().ravel())]
+    handles = [Patch(label=s, lw=1.0, **STATUS_STYLES[s]) for s in present]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), ncol=2,
               fontsize=FONT_PT)  # fmt: skip
     fig.tight_layout()
