@@ -123,7 +123,8 @@ def views(browser: Browser, base_url: str, pages: list[str]) -> list[View]:
 
 def figure_facts(page: str) -> dict[str, dict[str, float]]:
     """Figure label -> the width and smallest font the build recorded when drawing it."""
-    labels = FIGURE_LABELS.get(page, {})
+    # the site's root index.html is the book's landing page (book/index) too
+    labels = FIGURE_LABELS.get(page) or FIGURE_LABELS.get(f"book/{page}", {})
     folder = ROOT / "book" / "_generated" / "figures"
     return {
         label: json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
