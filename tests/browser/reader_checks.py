@@ -321,3 +321,35 @@ def figure_text_problems(
                 f"{fact['min_font_pt']:g} pt on {fact['width_in']:g} in, shown {shown:.0f} px wide"
             )
     return problems
+
+
+TABLES_JS = """
+() => {
+  const main = document.querySelector('article.bd-article')
+    || document.querySelector('#main-content') || document.body;
+  const width = main.getBoundingClientRect().width;
+  const found = [];
+  main.querySelectorAll('table').forEach((table, i) => {
+    if (table.getClientRects().length === 0) return;
+    const name = table.id || table.className || `table ${i + 1}`;
+    const w = table.getBoundingClientRect().width;
+    if (w > width + 1) {
+      found.push(`${name}: ${Math.round(w)} px wide in a ${Math.round(width)} px column`);
+    }
+    table.querySelectorAll('td, th').forEach((cell) => {
+      const s = getComputedStyle(cell);
+      const hides = s.overflowX !== 'visible' && s.overflowX !== 'auto';
+      if (cell.scrollWidth > cell.clientWidth + 1 && hides) {
+        found.push(`${name}: a cell clips its text (${cell.textContent.trim().slice(0, 40)})`);
+      }
+    });
+  });
+  return found;
+}
+"""
+
+
+def table_problems(page: Page) -> list[str]:
+    """Tables wider than the page's article column (they need sideways scrolling) and cells that
+    clip their text."""
+    return sorted(page.evaluate(TABLES_JS))

@@ -30,6 +30,7 @@ from reader_checks import (
     image_boxes,
     lazy_problems,
     reference_problems,
+    table_problems,
     toggle_problems,
     weight_problems,
 )
@@ -71,6 +72,7 @@ class View:
     lazy: list[str]
     icons: list[str]
     figure_text: list[str]
+    tables: list[str]
     screenshot: Path
 
 
@@ -114,6 +116,7 @@ def views(browser: Browser, base_url: str, pages: list[str]) -> list[View]:
                     lazy=lazy,
                     icons=icon_problems(page),
                     figure_text=figure_text_problems(page, figure_facts(path)),
+                    tables=table_problems(page) if name == "desktop" else [],
                     screenshot=screenshot,
                 )
             )
@@ -156,6 +159,12 @@ def test_figure_text_is_legible_at_every_width(views: list[View]) -> None:
     problems = listed(views, "figure_text")
     assert not problems, "\n".join(problems)
     assert any(FIGURE_LABELS.values()), "no figure found in the notebooks: nothing was measured"
+
+
+def test_no_table_needs_sideways_scrolling_or_clips_text_on_a_desktop(views: list[View]) -> None:
+    problems = listed(views, "tables")
+    assert not problems, "\n".join(problems)
+    assert any(v.view.startswith("desktop") for v in views), "no desktop view measured"
 
 
 def test_figures_load_lazily(views: list[View]) -> None:

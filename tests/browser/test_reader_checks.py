@@ -26,6 +26,7 @@ from reader_checks import (
     icon_problems,
     lazy_problems,
     reference_problems,
+    table_problems,
     toggle_problems,
     weight_problems,
 )
@@ -50,6 +51,17 @@ SMALL_TEXT = """<!doctype html>
   <figure id="fig-tiny"><img src="wide.png" alt="tiny" width="200" height="100"
     style="width: 60px"></figure>
   <figure id="fig-unknown"><img src="wide.png" alt="unknown" width="200" height="100"></figure>
+</main></body></html>
+"""
+
+TABLES = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Tables</title>
+<style>main { width: 600px; } td.clip { max-width: 50px; overflow: hidden; white-space: nowrap; }
+</style></head>
+<body><main id="main-content">
+  <table id="fits"><tr><td>A short table that fits the column.</td></tr></table>
+  <table id="wide" style="width: 900px"><tr><td>Too wide for the column.</td></tr></table>
+  <table id="clipped"><tr><td class="clip">A quote cut off by its cell</td></tr></table>
 </main></body></html>
 """
 
@@ -135,6 +147,7 @@ def broken_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "menu.html": MENU,
         "outside.html": OUTSIDE,
         "small-text.html": SMALL_TEXT,
+        "tables.html": TABLES,
     }.items():
         (site / name).write_text(html, encoding="utf-8")
     (site / "wide.png").write_bytes(png(200, 100))
@@ -271,3 +284,11 @@ def test_figure_text_check_reports_a_shrunk_figure_and_one_without_facts(
     problems = figure_text_problems(page, facts)
     assert [p.split(":")[0] for p in problems] == ["figure fig-tiny", "figure fig-unknown"]
     assert "shown at 4.2 px" in problems[0]
+
+
+def test_table_check_reports_a_wide_table_and_a_clipping_cell(page, broken_url: str) -> None:
+    page.set_viewport_size({"width": 1366, "height": 900})
+    open_page(page, broken_url + "tables.html")
+    problems = table_problems(page)
+    assert [p.split(":")[0] for p in problems] == ["clipped", "wide"]
+    assert "900 px wide in a 600 px column" in problems[1]
