@@ -228,7 +228,7 @@ def draw_actor_stances(
             if row[source]:
                 ax.plot(j, i, "o", ms=11, color=CAMP_COLOURS[row["side"]], mec=INK, mew=0.4)
             else:
-                ax.plot(j, i, "o", ms=11, mfc="none", mec="#BBBBBB", mew=0.8)
+                ax.plot(j, i, "o", ms=11, mfc="none", mec="#8C8C8C", mew=0.8)
         total = int(sum(bool(row[s]) for s in source_ids))
         ax.text(len(source_ids), i, str(total), ha="center", va="center", fontsize=FONT_PT)
     sides = list(stances["side"])
@@ -247,7 +247,7 @@ def draw_actor_stances(
     present = list(dict.fromkeys(sides))
     handles = [Line2D([], [], marker="o", ls="", ms=10, color=CAMP_COLOURS[s], mec=INK,
                       mew=0.4, label=SIDE_LABELS[s]) for s in present]  # fmt: skip
-    handles.append(Line2D([], [], marker="o", ls="", ms=10, mfc="none", mec="#BBBBBB",
+    handles.append(Line2D([], [], marker="o", ls="", ms=10, mfc="none", mec="#8C8C8C",
                           label="not named by this source"))  # fmt: skip
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), ncol=3,
               fontsize=FONT_PT, handletextpad=0.3)  # fmt: skip
