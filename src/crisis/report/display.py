@@ -38,11 +38,11 @@ def _block_html(block: dict, credits: str = "credits ") -> str:
     )
 
 
-def event_blocks(blocks: list[dict]) -> HTML:
+def event_blocks(blocks: list[dict], credits: str = "credits ") -> HTML:
     """Events for reading, one block each instead of a wide table: a bold date, what happened
     and who → whom on the first lines, then each report (source, the date it gives, the actors
-    it credits where they differ, its whole quote) as a list item. Nothing is clipped and nothing
-    needs sideways scrolling at any width.
+    it credits where they differ, introduced by ``credits``, its whole quote) as a list item.
+    Nothing is clipped and nothing needs sideways scrolling at any width.
 
     ``blocks`` are ``crisis.report.records.event_blocks`` dicts. All text is HTML-escaped.
     Raises ValueError for no blocks, or for a block without a report.
@@ -52,11 +52,8 @@ def event_blocks(blocks: list[dict]) -> HTML:
     empty = [b.get("event_id", "?") for b in blocks if not b.get("reports")]
     if empty:
         raise ValueError(f"events without a report: {', '.join(empty)}")
-    return HTML('<div class="event-blocks">' + "".join(_block_html(b) for b in blocks) + "</div>")
-
-
-def _chapter_block_html(block: dict) -> str:
-    return _block_html(block, "acting, in this report: ")
+    body = "".join(_block_html(b, credits) for b in blocks)
+    return HTML('<div class="event-blocks">' + body + "</div>")
 
 
 def chapter_event_blocks(blocks: list[dict]) -> HTML:
@@ -64,11 +61,4 @@ def chapter_event_blocks(blocks: list[dict]) -> HTML:
     a report whose actors differ from the head's says so in words ("acting, in this report: …")
     rather than with the short label "credits". Same errors as ``event_blocks``.
     """
-    if not blocks:
-        raise ValueError("no events to show")
-    empty = [b.get("event_id", "?") for b in blocks if not b.get("reports")]
-    if empty:
-        raise ValueError(f"events without a report: {', '.join(empty)}")
-    return HTML(
-        '<div class="event-blocks">' + "".join(_chapter_block_html(b) for b in blocks) + "</div>"
-    )
+    return event_blocks(blocks, credits="acting, in this report: ")
