@@ -27,9 +27,9 @@ NOT_PAGES = ("_static/", "_sources/", "_downloads/", "_images/")
 
 FAVICON = "/favicon.ico"
 
-# The images and objects of the page that failed to load (a broken src gives naturalWidth 0).
-# Lazy images are switched to eager first: unscrolled, they would never load nor fail.
-BROKEN_MEDIA_JS = """
+# Images that ``loading="lazy"`` keeps from loading until scrolled to are loaded now, so a check
+# that needs every image (its natural size, whether it is broken) sees them all.
+LOAD_ALL_IMAGES_JS = """
 async () => {
   const images = Array.from(document.images);
   images.forEach(img => { if (img.loading === 'lazy') img.loading = 'eager'; });
@@ -38,9 +38,14 @@ async () => {
       img.addEventListener('load', done);
       img.addEventListener('error', done);
     })));
-  return images.filter(img => !(img.complete && img.naturalWidth > 0))
-               .map(img => img.getAttribute('src') || '(no src)');
 }
+"""
+# The images of the page that failed to load (a broken src gives naturalWidth 0), asked once
+# every image has loaded or failed (LOAD_ALL_IMAGES_JS first).
+BROKEN_IMAGES_JS = """
+() => Array.from(document.images)
+  .filter(img => !(img.complete && img.naturalWidth > 0))
+  .map(img => img.getAttribute('src') || '(no src)')
 """
 
 OBJECTS_JS = "() => Array.from(document.querySelectorAll('object[data]'), o => o.data)"
@@ -139,7 +144,8 @@ def fetch_status(url: str) -> int:
 
 def media_problems(page: Page, status: Callable[[str], int] = fetch_status) -> list[str]:
     """The ``<img>`` elements that did not load and ``<object>`` data that is not served."""
-    images = [f"image did not load: {src}" for src in page.evaluate(BROKEN_MEDIA_JS)]
+    page.evaluate(LOAD_ALL_IMAGES_JS)
+    images = [f"image did not load: {src}" for src in page.evaluate(BROKEN_IMAGES_JS)]
     objects = [
         f"object data not found ({code}): {url}"
         for url in page.evaluate(OBJECTS_JS)

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from page_checks import LOAD_ALL_IMAGES_JS
 from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,19 +22,6 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # The images of the page's content (the article), not of the theme's frame.
 CONTENT_IMAGES = "#main-content img, article img"
 
-# Images that ``loading="lazy"`` keeps from loading until scrolled to are loaded now, so a check
-# that needs every image (its natural size, whether it is broken) sees them all.
-LOAD_ALL_IMAGES_JS = """
-async () => {
-  const images = Array.from(document.images);
-  images.forEach(img => { if (img.loading === 'lazy') img.loading = 'eager'; });
-  await Promise.all(images.map(img => img.complete ? null :
-    new Promise(done => {
-      img.addEventListener('load', done);
-      img.addEventListener('error', done);
-    })));
-}
-"""
 
 # For each shown content image: its src, natural size and the size of its content box.
 IMAGE_BOXES_JS = """
