@@ -16,8 +16,16 @@
     tip.id = "evidence-tip";
     tip.setAttribute("role", "tooltip");
     tip.appendChild(target.cloneNode(true));
-    const list = target.nextElementSibling;
-    if (list && list.tagName === "UL") tip.appendChild(list.cloneNode(true));
+    // what follows the value's line: its "computed from" line, then its rows (a list, or a
+    // folded list in a <details>, shown open in the preview)
+    let next = target.nextElementSibling;
+    while (next && !next.id && !/^H[1-6]$/.test(next.tagName)) {
+      const copy = next.cloneNode(true);
+      if (copy.tagName === "DETAILS") copy.open = true;
+      tip.appendChild(copy);
+      if (next.tagName === "UL" || next.tagName === "DETAILS") break;
+      next = next.nextElementSibling;
+    }
     tip.querySelectorAll("[id]").forEach((el) => el.removeAttribute("id"));
     document.body.appendChild(tip);
     const box = link.getBoundingClientRect();

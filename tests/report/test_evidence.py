@@ -103,3 +103,53 @@ def test_a_source_header_names_title_outlet_and_the_plain_file(project):
     header = texts.source_header(row)
     assert "<cite>A &amp; B</cite>, the text names no outlet." in header
     assert 'href="../source-texts/000_a.txt" download' in header
+
+
+def test_a_count_is_glued_in_words_and_cannot_exceed_its_rows(project, glued):
+    ledger = evidence.Ledger(project, "index")
+    event_id = project.events["event_id"].iloc[0]
+    rows = evidence.event_rows(project, [event_id])
+    assert ledger.count("n_one", rows, "one event", n=1, capital=True) == 1
+    assert glued[-1][1].data == "{ref}`One <ev-index-n-one>`"
+    with pytest.raises(ValueError, match="counts 9 but lists only"):
+        ledger.count("n_nine", rows, "too many", n=9)
+
+
+def test_a_derived_value_links_to_what_it_was_computed_from(project, glued):
+    ledger = evidence.Ledger(project, "index")
+    rows = evidence.event_rows(project, [project.events["event_id"].iloc[0]])
+    ledger.count("n_all", rows, "reports")
+    ledger.derived("share", "50%", "the share of reports", ["n_all"])
+    section = ledger.section().data
+    assert "(ev-index-share)=" in section
+    assert "Computed from {ref}`" in section and "<ev-index-n-all>`" in section
+    with pytest.raises(ValueError, match="unknown: \\['later'\\]"):
+        ledger.derived("bad", "1", "from nothing yet", ["later"])
+    with pytest.raises(ValueError, match="none given"):
+        ledger.derived("bad", "1", "from nothing", [])
+
+
+def test_a_long_list_of_rows_is_folded_but_kept_whole(project, glued):
+    ledger = evidence.Ledger(project, "index")
+    rows = evidence.event_rows(project, project.events["event_id"])
+    assert len(rows) > evidence.FOLD_AFTER
+    ledger.count("n_reports", rows, "every report")
+    section = ledger.section().data
+    assert f"<summary>All {len(rows)} quotes</summary>" in section
+    assert section.count('class="quote-link"') == len(rows)
+
+
+def test_events_facts_and_single_values_glue_with_all_their_reports(project, glued):
+    ledger = evidence.Ledger(project, "index")
+    event_id = project.events["event_id"].iloc[0]
+    fact_id = project.claims["fact_id"].iloc[0]
+    assert ledger.count_events("n_ev", [event_id, event_id], "one event, named twice") == 1
+    assert ledger.count_facts("n_facts", [fact_id], "one fact") == 1
+    ledger.event("when", "a date", event_id, "its date")
+    source_id = project.claims.loc[project.claims["fact_id"] == fact_id, "source_id"].iloc[0]
+    ledger.claim("value", "a value", fact_id, "its value", source_id=source_id)
+    assert len(ledger.items["value"].rows) == 1
+    with pytest.raises(KeyError, match="no report of"):
+        ledger.event("bad", "x", event_id, "from nobody", source_id="nobody")
+    with pytest.raises(ValueError, match="counts no event"):
+        ledger.count_events("none", [], "nothing")

@@ -9,6 +9,12 @@ and its coding. The last cell of the chapter displays ``ledger.section()``. The 
 computed from the same frames as the number, in the same cell, so the two cannot disagree;
 links are Sphinx references (``{ref}``), so a missing target fails the build.
 
+Counts are glued with ``ledger.count`` (the number in house style, from the rows it counts).
+A value computed from other glued values (a share, a statistic of the network) is glued with
+``ledger.derived``: its evidence names what it was computed from and links to their evidence.
+A list of more than ``FOLD_AFTER`` rows is folded (``<details>``), so that the section stays
+readable; the rows are all in the page, for the browser tests, a printout and a screen reader.
+
 Rows are a frame with the columns of ``ROW_COLUMNS``: ``source_id``, ``quote`` and ``coding``
 (what the row says in the data's terms: the event type and date, or the value and unit).
 ``event_rows`` and ``claim_rows`` make them from the project's tables.
@@ -28,6 +34,7 @@ from crisis.data.dates import date_label
 from crisis.data.text import find_quote, normalise, split_sentences
 
 ROW_COLUMNS = ["source_id", "quote", "coding"]
+FOLD_AFTER = 6
 TEXTS_PAGE = "texts.html"
 _NAME = re.compile(r"[a-z0-9_]+")
 
@@ -110,6 +117,8 @@ class Item:
     text: str
     what: str
     rows: pd.DataFrame
+    inputs: tuple[str, ...] = ()
+    fold_note: str = ""
 
 
 @dataclass
@@ -131,21 +140,85 @@ class Ledger:
         Raises ValueError for a bad or repeated name, empty text, rows without the columns of
         ``ROW_COLUMNS`` or no row at all (a number without evidence does not exist).
         """
-        from myst_nb import glue
-
-        if not _NAME.fullmatch(name):
-            raise ValueError(f"evidence name must be lower-case letters, digits and _: {name!r}")
-        if name in self.items:
-            raise ValueError(f"evidence {name!r} glued twice in chapter {self.chapter!r}")
-        if not isinstance(text, str) or not text.strip():
-            raise ValueError(f"evidence {name!r} has no text to show")
         if list(rows.columns) != ROW_COLUMNS:
             raise ValueError(
                 f"evidence rows need the columns {ROW_COLUMNS}, got {list(rows.columns)}"
             )
         if rows.empty:
             raise ValueError(f"evidence {name!r} has no rows: a number without evidence")
-        self.items[name] = Item(name, text, what, rows.reset_index(drop=True))
+        self._add(Item(name, text, what, rows.reset_index(drop=True)))
+
+    def count(self, name: str, rows: pd.DataFrame, what: str, n: int | None = None,
+              capital: bool = False) -> int:  # fmt: skip
+        """Glue a count in house style (words under ten), linked to the rows it counts.
+
+        ``n`` is the count when it is not the number of rows (events counted, each with all its
+        reports); ``capital`` starts it with a capital letter, for the start of a sentence.
+        Returns the count. A count of zero has no rows to show: glue it with ``derived`` from
+        the rows examined.
+        """
+        from crisis.report.wording import count_words
+
+        value = len(rows) if n is None else n
+        if value > len(rows):
+            raise ValueError(f"evidence {name!r} counts {value} but lists only {len(rows)} rows")
+        text = count_words(value)
+        self.glue(name, text[:1].upper() + text[1:] if capital else text, rows, what)
+        if value < len(rows):
+            self.items[name].fold_note = " (one for each source that reports a thing counted)"
+        return value
+
+    def count_events(self, name: str, event_ids, what: str, capital: bool = False) -> int:
+        """Glue the number of distinct events in ``event_ids``, with every report of each."""
+        ids = list(dict.fromkeys(event_ids))
+        if not ids:
+            raise ValueError(f"evidence {name!r} counts no event: glue a zero with derived()")
+        return self.count(name, event_rows(self.project, ids), what, n=len(ids), capital=capital)
+
+    def count_facts(self, name: str, fact_ids, what: str, capital: bool = False) -> int:
+        """Glue the number of distinct facts in ``fact_ids``, with every claim of each."""
+        ids = list(dict.fromkeys(fact_ids))
+        if not ids:
+            raise ValueError(f"evidence {name!r} counts no fact: glue a zero with derived()")
+        return self.count(name, claim_rows(self.project, ids), what, n=len(ids), capital=capital)
+
+    def event(self, name: str, text: str, event_id: str, what: str,
+              source_id: str | None = None) -> None:  # fmt: skip
+        """Glue ``text`` (a date, a name) read from the reports of one event (of one source)."""
+        rows = event_rows(self.project, [event_id])
+        if source_id is not None:
+            rows = rows[rows["source_id"] == source_id]
+            if rows.empty:
+                raise KeyError(f"no report of {event_id!r} from {source_id!r} in data/events.csv")
+        self.glue(name, text, rows, what)
+
+    def claim(self, name: str, text: str, fact_id: str, what: str,
+              source_id: str | None = None) -> None:  # fmt: skip
+        """Glue ``text`` (a value) read from the claims of one fact (of one source)."""
+        self.glue(name, text, claim_rows(self.project, [fact_id], source_id), what)
+
+    def derived(self, name: str, text: str, what: str, inputs: list[str]) -> None:
+        """Glue ``text``, a value computed from values glued before in this chapter (``inputs``,
+        their names); its evidence says how and links to theirs."""
+        unknown = [i for i in inputs if i not in self.items]
+        if not inputs or unknown:
+            raise ValueError(
+                f"evidence {name!r} must be derived from values glued before it in chapter "
+                f"{self.chapter!r}; unknown: {unknown or 'none given'}"
+            )
+        self._add(Item(name, text, what, pd.DataFrame(columns=ROW_COLUMNS), tuple(inputs)))
+
+    def _add(self, item: Item) -> None:
+        from myst_nb import glue
+
+        name, text = item.name, item.text
+        if not _NAME.fullmatch(name):
+            raise ValueError(f"evidence name must be lower-case letters, digits and _: {name!r}")
+        if name in self.items:
+            raise ValueError(f"evidence {name!r} glued twice in chapter {self.chapter!r}")
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError(f"evidence {name!r} has no text to show")
+        self.items[name] = item
         glue(name, Markdown(f"{{ref}}`{_escape_role(text)} <{self.label(name)}>`"), display=False)
 
     def section(self) -> Markdown:
@@ -157,12 +230,20 @@ class Ledger:
         for item in self.items.values():
             lines = [f"({self.label(item.name)})=", "",
                      f"**{_escape_md(item.text)}**: {_escape_md(item.what)}", ""]  # fmt: skip
-            lines += [
+            if item.inputs:
+                links = [f"{{ref}}`{_escape_role(self.items[i].text)} <{self.label(i)}>` "
+                         f"({_escape_md(self.items[i].what)})" for i in item.inputs]  # fmt: skip
+                lines.append("Computed from " + "; ".join(links) + ".")
+            rows = [
                 f"- {html.escape(labels[s])}: {quote_link(self.project, s, q)} "
                 f"<span class=\"coding\">({html.escape(c)})</span>"
                 for s, q, c in zip(item.rows["source_id"], item.rows["quote"], item.rows["coding"],
                                    strict=True)
             ]  # fmt: skip
+            if len(rows) > FOLD_AFTER:
+                rows = [f'<details class="evidence-rows"><summary>All {len(rows)} quotes'
+                        f"{item.fold_note}</summary>", "", *rows, "", "</details>"]  # fmt: skip
+            lines += rows
             blocks.append("\n".join(lines))
         return Markdown("\n\n".join(blocks) + "\n")
 
