@@ -218,3 +218,20 @@ def test_figure_facts_are_not_written_outside_a_project(tmp_path, monkeypatch):
     assert style.write_figure_facts(fig, "fig_nowhere") is None
     assert list(tmp_path.iterdir()) == []
     plt.close(fig)
+
+
+def test_figure_facts_record_the_rows_and_digest_of_the_frame_drawn(tmp_path):
+    import hashlib
+    import json
+
+    import pandas as pd
+
+    fig, ax = plt.subplots(figsize=(4, 2))
+    frame = pd.DataFrame({"label": ["a", "two\nlines", "c"], "value": [1, 2.5, 3]})
+    ax.bar(frame["label"], frame["value"])
+    style.show(fig, "fig_data", data=frame, folder=tmp_path)
+    facts = json.loads((tmp_path / "fig_data.json").read_text())
+    csv = (tmp_path / "fig_data.csv").read_bytes()
+    assert facts["data_rows"] == 3  # a quoted line break is not a row
+    assert facts["data_sha256"] == hashlib.sha256(csv).hexdigest()
+    assert (tmp_path / "fig_data.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -165,9 +165,8 @@ def show(fig: Figure, name: str, data=None, folder: Path | None = None) -> None:
     if not isinstance(fig, Figure):
         raise TypeError(f"show() needs a matplotlib Figure, got {type(fig).__name__}")
     check_glue_name(name)
-    if data is not None:
-        write_figure_files(fig, name, data, folder)
-    write_figure_facts(fig, name, folder)
+    csv = write_figure_files(fig, name, data, folder)[0] if data is not None else None
+    write_figure_facts(fig, name, folder, csv)
     glue(name, fig, display=False)
     plt.close(fig)
 
@@ -182,12 +181,19 @@ def smallest_font_pt(fig: Figure) -> float:
     return float(min(sizes)) if sizes else float("inf")
 
 
-def write_figure_facts(fig: Figure, name: str, folder: Path | None = None) -> Path | None:
+def write_figure_facts(
+    fig: Figure, name: str, folder: Path | None = None, csv: Path | None = None
+) -> Path | None:
     """Write ``<name>.json``: the figure's width in inches and its smallest text in points, so
-    the browser tests can tell the size its text is shown at from its displayed width. Outside a
-    project (a notebook with no book to record for) and without ``folder``, nothing is written
-    and None is returned."""
+    the browser tests can tell the size its text is shown at from its displayed width; with
+    ``csv`` (the frame drawn, as written for download), its number of rows and its SHA-256, so
+    that they can tell the download is the frame this build drew. Outside a project (a notebook
+    with no book to record for) and without ``folder``, nothing is written and None is
+    returned."""
+    import hashlib
+    import io
     import json
+    from csv import reader as csv_rows
 
     from crisis.data.problems import DataError
 
@@ -204,6 +210,10 @@ def write_figure_facts(fig: Figure, name: str, folder: Path | None = None) -> Pa
         "dpi": float(mpl.rcParams["figure.dpi"]),
         "min_font_pt": smallest_font_pt(fig),
     }
+    if csv is not None:
+        data = Path(csv).read_bytes()
+        facts["data_rows"] = sum(1 for _ in csv_rows(io.StringIO(data.decode("utf-8")))) - 1
+        facts["data_sha256"] = hashlib.sha256(data).hexdigest()
     path = folder / f"{name}.json"
     path.write_text(json.dumps(facts, sort_keys=True) + "\n", encoding="utf-8")
     return path
