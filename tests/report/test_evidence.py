@@ -153,3 +153,10 @@ def test_events_facts_and_single_values_glue_with_all_their_reports(project, glu
         ledger.event("bad", "x", event_id, "from nobody", source_id="nobody")
     with pytest.raises(ValueError, match="counts no event"):
         ledger.count_events("none", [], "nothing")
+
+
+def test_a_count_of_the_page_itself_links_to_it(glued):
+    evidence.glue_link("n_rows", "179", "#explorer-rows")
+    assert glued[-1][1].data == '<a class="count-link" href="#explorer-rows">179</a>'
+    with pytest.raises(ValueError, match="same page"):
+        evidence.glue_link("n_rows", "179", "explorer.html")

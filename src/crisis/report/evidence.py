@@ -248,6 +248,19 @@ class Ledger:
         return Markdown("\n\n".join(blocks) + "\n")
 
 
+def glue_link(name: str, text: str, href: str) -> None:
+    """Glue ``text`` as a plain link to ``href``, written ``{glue:md}`name:myst``` in prose: for
+    a count whose rows are the page itself (the explorer's table, the texts page's sentences)."""
+    from myst_nb import glue
+
+    if not _NAME.fullmatch(name):
+        raise ValueError(f"glue name must be lower-case letters, digits and _: {name!r}")
+    if not href.startswith("#") or len(href) < 2:
+        raise ValueError(f"glue_link needs a '#id' on the same page, got {href!r}")
+    markup = f'<a class="count-link" href="{html.escape(href)}">{html.escape(text)}</a>'
+    glue(name, Markdown(markup), display=False)
+
+
 def _escape_role(text: str) -> str:
     return text.replace("<", r"\<").replace("`", "'")
 

@@ -161,6 +161,6 @@ def explorer_html(rows: pd.DataFrame) -> HTML:
         f'<form class="explorer-filters" role="search" aria-label="Filter the rows">'
         f"{''.join(controls)}</form>\n"
         f'<p class="explorer-count" aria-live="polite">{len(rows)} rows</p>\n'
-        f'<table class="explorer-table"><thead><tr>{head}</tr></thead>\n'
+        f'<table class="explorer-table" id="explorer-rows"><thead><tr>{head}</tr></thead>\n'
         f"<tbody>\n{chr(10).join(body)}\n</tbody></table>\n</div>"
     )
