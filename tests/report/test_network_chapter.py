@@ -79,3 +79,91 @@ def test_stated_lineups_compare_each_named_backer_with_its_computed_camp(assesse
     russia = table[table["Actor"] == "Russia"].iloc[0]
     assert russia["Side the texts state"] == "Maduro" and "Encyclopedia" in russia["Stated by"]
     assert bool(russia["agrees"]) == (russia["Computed camp"] == "Maduro")
+
+
+def test_tie_reports_are_the_reports_of_the_ties_and_only_of_them(assessed):
+    ties = assessed.ties
+    reports = page.tie_reports(assessed)
+    pairs = {frozenset(p) for p in zip(ties["a"], ties["b"], strict=True)}
+    made = {frozenset(p) for p in zip(reports["actor"], reports["recipient"], strict=True)}
+    assert made == pairs  # every tie has a report, every report makes a tie
+    positive = page.tie_reports(assessed, ties[ties["sign"] > 0])
+    negative = page.tie_reports(assessed, ties[ties["sign"] < 0])
+    assert len(positive) + len(negative) == len(reports)
+    assert not reports.duplicated().any()
+
+
+def test_act_reports_are_the_acts_that_place_each_actor(assessed):
+    placed = assessed.table[assessed.table["camp"] != "none"]
+    reports = page.act_reports(assessed, placed["actor_id"])
+    assert list(reports.columns) == page.REPORT_COLUMNS
+    events = reports.groupby("actor")["event_id"].nunique()
+    assert events.to_dict() == dict(zip(placed["actor_id"], placed["n_acts"], strict=True))
+    assert page.act_reports(assessed, []).empty
+
+
+def test_received_reports_name_only_the_given_recipients(assessed):
+    receivers = assessed.table.loc[assessed.table["reason"] == "receives only", "actor_id"]
+    reports = page.received_reports(assessed, receivers)
+    assert set(reports["recipient"]) == set(receivers)
+    assert not reports["actor"].isin(set(receivers)).any()  # they only receive
+
+
+def test_report_rows_quote_each_report_and_say_who_acts_towards_whom(assessed, project):
+    from crisis.report import evidence
+
+    reports = page.act_reports(assessed, ["russia"])
+    rows = page.report_rows(project, reports)
+    assert list(rows.columns) == evidence.ROW_COLUMNS
+    assert len(rows) == len(reports)
+    assert list(rows["source_id"]) == list(reports["source_id"])
+    assert rows["coding"].str.startswith("Russia → ").all()
+    quotes = set(zip(project.events["source_id"], project.events["quote"], strict=True))
+    assert set(zip(rows["source_id"], rows["quote"], strict=True)) <= quotes
+    first = page.lineup_reports(project).head(1)  # no recipient column: the actor alone
+    name = project.actors.set_index("actor_id").loc[first["actor"].iloc[0], "name"]
+    assert page.report_rows(project, first)["coding"].iloc[0].startswith(f"{name}: ")
+    bad = reports.head(1).assign(source_id="no_such_source")
+    with pytest.raises(KeyError):
+        page.report_rows(project, bad)
+
+
+def test_dependent_actors_are_the_ones_source_dependence_counts(assessed, project):
+    dependence = page.source_dependence(assessed, project).set_index("Source left out")
+    labels = dict(zip(project.sources["source_id"], project.sources["label"], strict=True))
+    for source, label in labels.items():
+        lost, switched = page.dependent_actors(assessed, source)
+        assert len(lost) == dependence.loc[label, "Lose their camp"]
+        assert len(switched) == dependence.loc[label, "Switch"]
+    with pytest.raises(ValueError, match="assess"):
+        page.dependent_actors(camps.placement(project.events, project.actors), "encyclopedia")
+
+
+def test_lineup_reports_name_each_actor_of_the_stated_lineups(assessed, project):
+    reports = page.lineup_reports(project)
+    assert len(reports.drop_duplicates(["side", "actor"])) == len(
+        page.stated_lineups(assessed, project)
+    )
+    assert set(reports["event_id"]) == set(page.LINEUP_EVENTS)
+
+
+def test_camp_blocks_data_has_the_rows_the_figure_draws(assessed, project):
+    from crisis.report.figures.network import DATA_COLUMNS, camp_blocks_data
+
+    data = camp_blocks_data(assessed, project)
+    assert list(data.columns) == DATA_COLUMNS
+    names = dict(zip(project.actors["actor_id"], project.actors["name"], strict=True))
+    ties = page.block_ties(assessed)
+    for camp, label in (("maduro", "Maduro's camp"), ("guaido", "Guaidó's camp")):
+        block = data[data["block"] == label].set_index("item")
+        firm = page.members(assessed, camp, firm=True)
+        assert list(data.loc[data["item"].eq("firm member") & data["block"].eq(label),
+                             "actor"]) == [names[a] for a in firm]  # fmt: skip
+        tentative = len(page.members(assessed, camp, firm=False))
+        assert block.loc["tentative members", "count"] == tentative
+        assert block.loc["cooperative ties inside", "count"] == ties[(camp, camp)]["cooperative"]
+        assert block.loc["conflictual ties inside", "count"] == ties[(camp, camp)]["conflictual"]
+    across = data[data["block"] == "across the camps"].set_index("item")["count"]
+    assert across["cooperative ties across"] == ties[("maduro", "guaido")]["cooperative"]
+    assert across["conflictual ties across"] == ties[("maduro", "guaido")]["conflictual"]
+    assert not data.map(lambda v: isinstance(v, (list, tuple))).any().any()

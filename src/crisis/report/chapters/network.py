@@ -2,6 +2,11 @@
 (``crisis.analysis.camps``) with their members, the actors left unplaced, the frustrated ties in
 the sources' words, the robustness by source, the comparison with the earlier seeded solve and the
 most central actors. Every table shows names and labels, never ids.
+
+The evidence of the chapter's counts: ``edge_reports`` turns event edges into one row per
+report, ``tie_reports`` / ``act_reports`` / ``received_reports`` select the reports that make a
+set of ties, place a set of actors or are all an actor receives, and ``report_rows`` gives them
+as evidence rows (``crisis.report.evidence``), each coded with who acts towards whom.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ import pandas as pd
 
 from crisis.analysis.camps import Camps
 from crisis.data.codebook import EVENT_TYPES
+from crisis.report import evidence
 from crisis.report.wording import (
     CAMP_NAMES,
     actor_names,
@@ -195,19 +201,29 @@ def source_dependence(camps: Camps, project) -> pd.DataFrame:
     switch to the other camp when that source's reports are left out."""
     if camps.loso is None:
         raise ValueError("no leave-one-source-out: use camps.assess")
-    placed = camps.table.loc[camps.table["camp"] != "none", "actor_id"]
-    loso = camps.loso.loc[placed]
     labels = source_labels(project)
     rows = []
     for source in source_order(project):
-        if source not in loso.columns:
-            rows.append({"Source left out": labels[source], "Lose their camp": 0, "Switch": 0})
-            continue
-        lost = int(loso[source].isna().sum())
-        switched = int((loso[source].notna() & (loso[source] != loso["all"])).sum())
-        rows.append({"Source left out": labels[source], "Lose their camp": lost,
-                     "Switch": switched})  # fmt: skip
+        lost, switched = dependent_actors(camps, source)
+        rows.append({"Source left out": labels[source], "Lose their camp": len(lost),
+                     "Switch": len(switched)})  # fmt: skip
     return pd.DataFrame(rows, columns=["Source left out", "Lose their camp", "Switch"])
+
+
+def dependent_actors(camps: Camps, source: str) -> tuple[list[str], list[str]]:
+    """The placed actors (ids, sorted) that lose their camp and those that switch to the other
+    camp when ``source``'s reports are left out (none for a source with no report behind a tie).
+
+    Raises ValueError without leave-one-source-out (``camps.placement``)."""
+    if camps.loso is None:
+        raise ValueError("no leave-one-source-out: use camps.assess")
+    placed = camps.table.loc[camps.table["camp"] != "none", "actor_id"]
+    loso = camps.loso.loc[placed]
+    if source not in loso.columns:
+        return [], []
+    lost = loso.index[loso[source].isna()]
+    switched = loso.index[loso[source].notna() & (loso[source] != loso["all"])]
+    return sorted(lost), sorted(switched)
 
 
 def seeded_comparison(camps: Camps, seeded: pd.DataFrame, project) -> pd.DataFrame:
@@ -290,12 +306,8 @@ def stated_lineups(camps: Camps, project) -> pd.DataFrame:
     names, labels = actor_names(project), source_labels(project)
     camp = dict(zip(camps.table["actor_id"], camps.table["camp"], strict=True))
     found: dict[tuple[str, str], list[str]] = {}
-    events = project.events
-    for event_id, side in LINEUP_EVENTS.items():
-        rows = events[events["event_id"] == event_id]
-        for source_id, actors in zip(rows["source_id"], rows["actors"], strict=True):
-            for actor in actors:
-                found.setdefault((side, actor), []).append(source_id)
+    for report in lineup_reports(project).itertuples(index=False):
+        found.setdefault((report.side, report.actor), []).append(report.source_id)
     order = {s: i for i, s in enumerate(project.sources["source_id"])}
     records = [
         {
@@ -315,3 +327,92 @@ def stated_lineups(camps: Camps, project) -> pd.DataFrame:
     return (
         table.sort_values(["_r", "Actor"], kind="stable").drop(columns="_r").reset_index(drop=True)
     )
+
+
+def lineup_reports(project) -> pd.DataFrame:
+    """The reports of the line-ups the texts state (``LINEUP_EVENTS``): one row per actor named
+    and report naming it (``side``, ``actor``, ``event_id``, ``source_id``), in events.csv
+    order."""
+    rows = []
+    events = project.events
+    for event_id, side in LINEUP_EVENTS.items():
+        reports = events[events["event_id"] == event_id]
+        for source_id, actors in zip(reports["source_id"], reports["actors"], strict=True):
+            rows += [(side, actor, event_id, source_id) for actor in actors]
+    return pd.DataFrame(rows, columns=["side", "actor", "event_id", "source_id"])
+
+
+REPORT_COLUMNS = ["actor", "recipient", "event_id", "source_id"]
+
+
+def edge_reports(edges: pd.DataFrame) -> pd.DataFrame:
+    """Event edges (``network.edge_table``, ``Camps.edges``) as reports: one row per edge and
+    source that states it (``REPORT_COLUMNS``), sorted by actor, recipient, event, source."""
+    rows = [
+        (actor, recipient, event_id, source_id)
+        for actor, recipient, event_id, sources in zip(
+            edges["source"], edges["target"], edges["event_id"], edges["source_ids"], strict=True
+        )
+        for source_id in sources
+    ]
+    frame = pd.DataFrame(rows, columns=REPORT_COLUMNS)
+    return frame.sort_values(REPORT_COLUMNS, kind="stable").reset_index(drop=True)
+
+
+def tie_reports(camps: Camps, ties: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The reports that make ``ties`` (rows of ``camps.ties``; all of them by default): every
+    report of an event edge, in either direction, between the two actors of one of the ties."""
+    ties = camps.ties if ties is None else ties
+    pairs = {frozenset(pair) for pair in zip(ties["a"], ties["b"], strict=True)}
+    reports = edge_reports(camps.edges)
+    keep = [frozenset(pair) in pairs
+            for pair in zip(reports["actor"], reports["recipient"], strict=True)]  # fmt: skip
+    return reports[keep].reset_index(drop=True)
+
+
+def act_reports(camps: Camps, actor_ids) -> pd.DataFrame:
+    """The reports of the acts that place ``actor_ids``: the event edges in which each is the
+    actor (its ``n_acts`` events), one row per actor, event and source, with the recipients of
+    that act ``|``-joined."""
+    reports = edge_reports(camps.edges)
+    reports = reports[reports["actor"].isin(set(actor_ids))]
+    key = ["actor", "event_id", "source_id"]
+    joined = reports.groupby(key, sort=True)["recipient"].agg("|".join).reset_index()
+    return joined[REPORT_COLUMNS]
+
+
+def received_reports(camps: Camps, actor_ids) -> pd.DataFrame:
+    """The reports of every event edge of which one of ``actor_ids`` is the recipient."""
+    reports = edge_reports(camps.edges)
+    return reports[reports["recipient"].isin(set(actor_ids))].reset_index(drop=True)
+
+
+def report_rows(project, reports: pd.DataFrame) -> pd.DataFrame:
+    """Evidence rows (``evidence.ROW_COLUMNS``) of ``reports`` (``event_id``, ``source_id``,
+    ``actor`` and, optionally, ``recipient`` ``|``-joined): each report's quote, coded with who
+    acts towards whom and the event's coding ('Russia → Nicolás Maduro: SUPPORT, 2019 (stated)').
+
+    Raises KeyError for a report that is not in data/events.csv."""
+    names = actor_names(project)
+    events = project.events
+    recipients = reports["recipient"] if "recipient" in reports.columns else [""] * len(reports)
+    cache: dict[str, pd.DataFrame] = {}
+    rows = []
+    for actor, recipient, event_id, source_id in zip(
+        reports["actor"], recipients, reports["event_id"], reports["source_id"], strict=True
+    ):
+        if event_id not in cache:
+            found = evidence.event_rows(project, [event_id])
+            cache[event_id] = found.assign(
+                _source=events.loc[events["event_id"] == event_id, "source_id"].to_numpy()
+            )
+        found = cache[event_id]
+        found = found[found["_source"] == source_id]
+        if found.empty:
+            raise KeyError(f"no report of {event_id!r} from {source_id!r} in data/events.csv")
+        who = names[actor]
+        if recipient:
+            who += " → " + ", ".join(names[r] for r in recipient.split("|"))
+        row = found.iloc[0]
+        rows.append((source_id, row["quote"], f"{who}: {row['coding']}"))
+    return pd.DataFrame(rows, columns=evidence.ROW_COLUMNS)

@@ -5,7 +5,8 @@ as two blocks. Each block lists its firm members by name, with a marker whose sh
 of actor (camp colour fill: colour means the camp, shape the kind), and counts its tentative
 members; the ties inside each camp and across the two are counted by sign, and the ties across
 are drawn as two lines between the blocks (solid green cooperative, dashed grey conflictual). The
-full detail is in the chapter's tables.
+full detail is in the chapter's tables. ``camp_blocks_data`` is what the drawing shows, as a
+tidy frame (the figure's download).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import textwrap
 
 import matplotlib.pyplot as plt
+import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch
 
@@ -35,6 +37,32 @@ FONT = 10.5
 WRAP = 24  # characters per line of a name
 ROW = 0.36  # inches per listed actor
 WIDTH = 4.2  # narrow enough to keep its text legible on a 390-px phone
+
+
+DATA_COLUMNS = ["block", "item", "actor", "kind", "count"]
+
+
+def camp_blocks_data(camps: Camps, project) -> pd.DataFrame:
+    """What ``draw_camp_blocks`` draws (``DATA_COLUMNS``): per camp (Maduro's first) one row
+    per firm member named (its name and kind, in the drawn order), then the number of tentative
+    members and of cooperative and conflictual ties inside; then the cooperative and conflictual
+    ties across the two camps. ``actor`` and ``kind`` are empty on the count rows, ``count`` on
+    the member rows."""
+    names = actor_names(project)
+    kind = dict(zip(project.actors["actor_id"], project.actors["kind"], strict=True))
+    ties = block_ties(camps)
+    rows = []
+    for camp, label in CAMP_LABELS.items():
+        rows += [(label, "firm member", names[a], kind[a].replace("_", " "), None)
+                 for a in members(camps, camp, firm=True)]  # fmt: skip
+        rows.append((label, "tentative members", "", "", len(members(camps, camp, firm=False))))
+        rows += [(label, f"{sign} ties inside", "", "", n)
+                 for sign, n in ties[(camp, camp)].items()]  # fmt: skip
+    rows += [("across the camps", f"{sign} ties across", "", "", n)
+             for sign, n in ties[("maduro", "guaido")].items()]  # fmt: skip
+    frame = pd.DataFrame(rows, columns=DATA_COLUMNS)
+    frame["count"] = frame["count"].astype("Int64")
+    return frame
 
 
 def _ties_text(counts: dict[str, int]) -> str:
