@@ -15,31 +15,93 @@ STATUS_ORDER: dict[str, int] = {
 }  # fmt: skip
 
 
+def event_source_counts(project) -> pd.Series:
+    """Per event id (sorted): the number of sources that report it."""
+    return project.events.groupby("event_id")["source_id"].nunique()
+
+
+def source_events(project) -> dict[str, dict[str, list[str]]]:
+    """Per source (sources.csv order): the ids of its events, split into ``shared`` (another
+    source reports them too) and ``alone`` (only it), each in data/events.csv order."""
+    events = project.events
+    counts = event_source_counts(project)
+    shared_ids = set(counts[counts > 1].index)
+    out = {}
+    for source_id in source_labels(project):
+        ids = list(dict.fromkeys(events.loc[events["source_id"] == source_id, "event_id"]))
+        out[source_id] = {
+            "shared": [e for e in ids if e in shared_ids],
+            "alone": [e for e in ids if e not in shared_ids],
+        }
+    return out
+
+
 def source_profile(project) -> pd.DataFrame:
     """Per source: events reported, of which shared with another source or its own; facts."""
-    events, claims = project.events, project.claims
-    shared = events.groupby("event_id")["source_id"].nunique()
-    shared_ids = set(shared[shared > 1].index)
+    claims = project.claims
+    split = source_events(project)
     rows = []
     for source_id, label in source_labels(project).items():
-        ids = set(events.loc[events["source_id"] == source_id, "event_id"])
+        shared, alone = split[source_id]["shared"], split[source_id]["alone"]
         facts = claims.loc[claims["source_id"] == source_id, "fact_id"]
         rows.append(
             {
                 "Source": label,
-                "Events": len(ids),
-                "Shared with another source": len(ids & shared_ids),
-                "Reported by it alone": len(ids - shared_ids),
+                "Events": len(shared) + len(alone),
+                "Shared with another source": len(shared),
+                "Reported by it alone": len(alone),
                 "Facts (numbers)": int(facts.nunique()),
             }
         )
     return pd.DataFrame(rows)
 
 
+def events_by_sources(project) -> dict[int, list[str]]:
+    """The ids of the events told by one, two, three ... sources (keys ascending)."""
+    counts = event_source_counts(project)
+    return {int(n): list(counts[counts == n].index) for n in sorted(set(counts))}
+
+
 def sources_per_event(project) -> pd.DataFrame:
     """How many events are told by one, two, three ... sources."""
-    counts = project.events.groupby("event_id")["source_id"].nunique().value_counts().sort_index()
-    return pd.DataFrame({"Sources reporting": counts.index, "Events": counts.to_numpy()})
+    groups = events_by_sources(project)
+    return pd.DataFrame(
+        {"Sources reporting": list(groups), "Events": [len(ids) for ids in groups.values()]}
+    )
+
+
+def source_rows(project, source_ids) -> pd.DataFrame:
+    """Evidence rows (``evidence.ROW_COLUMNS``) of the given sources, one each in sources.csv
+    order: the text's first sentence and, as coding, its kind and title."""
+    from crisis.data.text import split_sentences
+
+    chosen = project.sources[project.sources["source_id"].isin(set(source_ids))]
+    missing = sorted(set(source_ids) - set(chosen["source_id"]))
+    if missing:
+        raise KeyError(f"no source {', '.join(map(repr, missing))} in data/sources.csv")
+    return pd.DataFrame(
+        {
+            "source_id": chosen["source_id"].to_numpy(),
+            "quote": [split_sentences(project.texts[s])[0].text for s in chosen["source_id"]],
+            "coding": [f"{k}: {t}" for k, t in zip(chosen["kind"], chosen["title"], strict=True)],
+        }
+    )
+
+
+def mention_rows(mentions: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Evidence rows of actor mentions (``find_mentions`` rows): the sentence holding each, and
+    as coding the words found and the actor they name."""
+    return pd.DataFrame(
+        {
+            "source_id": mentions["source_id"].to_numpy(),
+            "quote": mentions["sentence"].to_numpy(),
+            "coding": [
+                f"“{alias}”: {names[a]}"
+                for alias, a in zip(mentions["alias"], mentions["actor_id"], strict=True)
+            ],
+        },
+        columns=["source_id", "quote", "coding"],
+    )
 
 
 def comparison_table(comparison: pd.DataFrame) -> pd.DataFrame:
@@ -88,6 +150,22 @@ def salience(mentions: pd.DataFrame, project, top: int = 12) -> pd.DataFrame:
     return out.round(1)
 
 
+def date_comparison_ids(corroboration: pd.DataFrame) -> dict[str, list[str]]:
+    """``date_comparison`` as event ids: multi, comparable, agree (to the day or the month),
+    year_only and differ, each sorted by event id."""
+    multi = corroboration[corroboration["n_sources"] > 1]
+    comparable = multi[multi["n_dated"] >= 2]
+    agree = comparable[comparable["dates_agree"]]
+    at_year = agree["compared_at"] == "year"
+    return {
+        "multi": sorted(multi["event_id"]),
+        "comparable": sorted(comparable["event_id"]),
+        "agree": sorted(agree.loc[~at_year, "event_id"]),
+        "year_only": sorted(agree.loc[at_year, "event_id"]),
+        "differ": sorted(comparable.loc[~comparable["dates_agree"], "event_id"]),
+    }
+
+
 def date_comparison(corroboration: pd.DataFrame) -> dict[str, object]:
     """How the dates of events told by several sources compare, counting own dates only.
 
@@ -99,16 +177,13 @@ def date_comparison(corroboration: pd.DataFrame) -> dict[str, object]:
     those compatible only at the year: one report gives only the year, which is no agreement)
     and differ (the ids of the comparable events whose own dates differ).
     """
-    multi = corroboration[corroboration["n_sources"] > 1]
-    comparable = multi[multi["n_dated"] >= 2]
-    agree = comparable[comparable["dates_agree"]]
-    at_year = agree["compared_at"] == "year"
+    ids = date_comparison_ids(corroboration)
     return {
-        "multi": len(multi),
-        "comparable": len(comparable),
-        "agree": int((~at_year).sum()),
-        "year_only": sorted(agree.loc[at_year, "event_id"]),
-        "differ": sorted(comparable.loc[~comparable["dates_agree"], "event_id"]),
+        "multi": len(ids["multi"]),
+        "comparable": len(ids["comparable"]),
+        "agree": len(ids["agree"]),
+        "year_only": ids["year_only"],
+        "differ": ids["differ"],
     }
 
 
@@ -146,6 +221,17 @@ def attribution_table(project, agreement: pd.DataFrame) -> pd.DataFrame:
             "Who acted, as each source tells it",
         ],
     )
+
+
+def period_events(
+    spans: pd.DataFrame, source_id: str, start: str, end: str
+) -> tuple[list[str], list[str]]:
+    """The ids of the events (``event_spans``) starting in [start, end), and of those of them
+    ``source_id`` alone reports, in the spans' order."""
+    starts = spans["start"]
+    inside = spans[(starts >= pd.Timestamp(start)) & (starts < pd.Timestamp(end))]
+    alone = inside["source_ids"].map(lambda ids: tuple(ids) == (source_id,))
+    return list(inside["event_id"]), list(inside.loc[alone, "event_id"])
 
 
 def period_alone(spans: pd.DataFrame, source_id: str, start: str, end: str) -> tuple[int, int]:

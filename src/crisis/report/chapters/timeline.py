@@ -18,10 +18,30 @@ def precision_counts(spans: pd.DataFrame) -> dict[str, int]:
     return {p: int(counts.get(p, 0)) for p in ("day", "month", "year")}
 
 
+def basis_groups(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The rows (events or event reports) whose date is stated, inferred and borrowed."""
+    return {b: frame[frame["date_basis"] == b] for b in ("stated", "inferred", "borrowed")}
+
+
 def basis_counts(frame: pd.DataFrame) -> dict[str, int]:
     """Rows whose date is stated, inferred and borrowed (events or event reports)."""
-    counts = frame["date_basis"].value_counts()
-    return {b: int(counts.get(b, 0)) for b in ("stated", "inferred", "borrowed")}
+    return {b: len(rows) for b, rows in basis_groups(frame).items()}
+
+
+def report_rows(project, reports: pd.DataFrame) -> pd.DataFrame:
+    """Evidence rows (``evidence.ROW_COLUMNS``) of some event reports: rows of ``project.events``
+    (keeping its index), each once, in data/events.csv order. Raises KeyError on a row that is
+    not in ``project.events``."""
+    from crisis.report.evidence import event_rows
+
+    events = project.events
+    stray = reports.index.difference(events.index)
+    if len(stray) or not events.loc[reports.index, "event_id"].equals(reports["event_id"]):
+        raise KeyError("reports that are not rows of data/events.csv")
+    ids = set(reports["event_id"])
+    reported = events[events["event_id"].isin(ids)]
+    rows = event_rows(project, ids)
+    return rows[reported.index.isin(reports.index)].reset_index(drop=True)
 
 
 BASIS_LABELS = {
@@ -104,6 +124,24 @@ def busiest_month(counts: pd.DataFrame, year: int) -> tuple[str, int]:
     return date_label(f"{year}-{month:02d}", "month"), int(totals.max())
 
 
+def month_events(spans: pd.DataFrame, year: int, month: int) -> pd.DataFrame:
+    """The events (``event_spans`` rows) that ``monthly_counts`` places in a month of ``year``:
+    dated to a day or a month, starting in that month."""
+    starts = spans["start"]
+    inside = (starts.dt.year == year) & (starts.dt.month == month)
+    return spans[inside & (spans["date_precision"] != "year")]
+
+
+def year_only_events(spans: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The events dated only to ``year`` (``monthly_counts``' ``undated_in_year``)."""
+    return spans[(spans["start"].dt.year == year) & (spans["date_precision"] == "year")]
+
+
+def multi_source_ids(spans: pd.DataFrame) -> list[str]:
+    """The events (``event_spans``) reported by more than one source, in the spans' order."""
+    return list(spans.loc[spans["n_sources"] > 1, "event_id"])
+
+
 def report_dates(project, event_id: str) -> dict[str, str]:
     """How each source dates one event: source_id -> date label, in sources.csv order."""
     rows = project.events[project.events["event_id"] == event_id]
@@ -120,7 +158,7 @@ def multi_source_events(spans: pd.DataFrame, project) -> pd.DataFrame:
     number of reports and how many of them date the event from their own text (stated or
     inferred, not borrowed)."""
     labels = source_labels(project)
-    rows = spans[spans["n_sources"] > 1]
+    rows = spans[spans["event_id"].isin(multi_source_ids(spans))]
     events = project.events
     own = events[events["date_basis"] != "borrowed"].groupby("event_id")["source_id"].nunique()
     return pd.DataFrame(

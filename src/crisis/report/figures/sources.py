@@ -55,6 +55,19 @@ def draw_heatmap(
     return fig
 
 
+def heatmap_frame(table: pd.DataFrame, row: str, column: str, value: str) -> pd.DataFrame:
+    """The cells ``draw_heatmap`` draws as a tidy frame: one row per cell, in the drawing's order
+    (row by row, columns left to right), with the columns ``row``, ``column`` and ``value``."""
+    return pd.DataFrame(
+        [
+            {row: str(r), column: str(c), value: table.iloc[i, j].item()}
+            for i, r in enumerate(table.index)
+            for j, c in enumerate(table.columns)
+        ],
+        columns=[row, column, value],
+    )
+
+
 def draw_claims(long: pd.DataFrame, facts: list[str], source_ids: list[str]) -> plt.Figure:
     """Each fact's reported values by source, hedged intervals as whiskers, scaled per fact.
 
