@@ -247,3 +247,83 @@ def test_toc_notebooks_follow_the_table_of_contents(tmp_path):
         encoding="utf-8",
     )
     assert [p.stem for p in appendix.toc_notebooks(tmp_path)] == ["index", "b", "a"]
+
+
+def test_coding_selections_hold_the_rows_coding_summary_counts():
+    from types import SimpleNamespace
+
+    events = pd.DataFrame(
+        {
+            "event_id": ["a", "a", "b", "b", "c"],
+            "source_id": ["s1", "s2", "s1", "s2", "s1"],
+            "date_basis": ["stated", "inferred", "stated", "borrowed", "inferred"],
+            "scope": ["crisis", "crisis", "crisis", "crisis", "context"],
+            "actors": [("x",), ("x",), ("y",), (), ("z",)],
+        }
+    )
+    project = SimpleNamespace(events=events)
+    selections = appendix.coding_selections(project)
+    table = appendix.coding_summary(project)
+    assert list(selections) == table["Measure"].tolist()
+    assert [len(rows) for rows in selections.values()] == table["Count"].tolist()
+    assert list(selections["Event reports with a date borrowed from another source"].index) == [3]
+    assert list(selections["Events told by several sources"]["event_id"]) == ["a", "b"]
+    assert list(selections["… of them dated by two or more from their own text"]["event_id"]) == [
+        "a"
+    ]
+    assert list(selections["Events told as background or aside (scope context)"]["event_id"]) == [
+        "c"
+    ]
+
+
+def test_report_evidence_lists_exactly_the_reports_given(tiny):
+    from crisis.data.load import load_project
+    from crisis.report import evidence
+
+    project = load_project(tiny)
+    events = project.events
+    chosen = events.iloc[[0, len(events) - 1]]
+    rows = appendix.report_evidence(project, chosen)
+    assert list(rows.columns) == evidence.ROW_COLUMNS
+    assert list(rows["quote"]) == list(chosen["quote"])
+    assert list(rows["source_id"]) == list(chosen["source_id"])
+    with pytest.raises(ValueError):
+        appendix.report_evidence(project, events.iloc[0:0])
+
+
+def test_coverage_evidence_gives_each_dated_sentence_and_what_covers_it():
+    coverage = pd.DataFrame(
+        {
+            "source_id": ["s1", "s1", "s2"],
+            "sentence": ["In 2019 it happened.", "=== 2019 ===", "Guaido's day in 2020."],
+            "dates": ["2019", "2019", "2020"],
+            "covered_by": ["event", "waiver", "waiver"],
+        }
+    )
+    waivers = pd.DataFrame(
+        {
+            "source_id": ["s1", "s2"],
+            "sentence": ["=== 2019 ===", "Guaido’s day in 2020."],
+            "reason": ["A heading (x_y).", "A summary."],
+        }
+    )
+    rows = appendix.coverage_evidence(coverage, waivers)
+    assert list(rows.columns) == ["source_id", "quote", "coding"]
+    assert list(rows["quote"]) == list(coverage["sentence"])
+    assert rows["coding"].tolist() == [
+        "dates: 2019; quoted by an event",
+        "dates: 2019; waived: A heading.",
+        "dates: 2020; waived: A summary.",
+    ]
+
+
+def test_every_real_count_of_the_coverage_evidence_matches_the_table():
+    from crisis.data.load import load_project
+    from crisis.report.wording import source_labels
+
+    project = load_project(ROOT)
+    rows = appendix.coverage_evidence(project.coverage, project.waivers)
+    table = appendix.coverage_by_source(project.coverage, source_labels(project))
+    assert len(rows) == table["Dated sentences"].sum()
+    assert rows["coding"].str.contains("; waived: ").sum() == table["Waived"].sum()
+    assert not rows["coding"].str.endswith("waived").any()

@@ -171,30 +171,85 @@ def generated_dir(root: Path | str) -> Path:
     return Path(root) / "book" / "_generated"
 
 
+def coding_selections(project) -> dict[str, pd.DataFrame]:
+    """How the coding rules fall on the data, with what each measure counts: measure -> the
+    rows of ``project.events`` counted (event reports; for a measure of events, the first
+    report of each event). ``coding_summary`` counts them; the appendix links each count to
+    its rows (``crisis.report.evidence``)."""
+    events = project.events
+    first = events.drop_duplicates("event_id")
+    per_event = events.groupby("event_id")["source_id"].nunique()
+    own = events[events["date_basis"] != "borrowed"].groupby("event_id")["source_id"].nunique()
+    several = set(per_event[per_event > 1].index)
+    own_several = {e for e in several if own.get(e, 0) >= 2}
+    return {
+        "Event reports whose sentence states the date": events[events["date_basis"] == "stated"],
+        "Event reports with a date inferred from the same text": events[
+            events["date_basis"] == "inferred"
+        ],
+        "Event reports with a date borrowed from another source": events[
+            events["date_basis"] == "borrowed"
+        ],
+        "Events in the crisis (scope crisis)": first[first["scope"] == "crisis"],
+        "Events told as background or aside (scope context)": first[first["scope"] == "context"],
+        "Events told by several sources": first[first["event_id"].isin(several)],
+        "… of them dated by two or more from their own text": first[
+            first["event_id"].isin(own_several)
+        ],
+        "Event reports that name no actor": events[events["actors"].map(len) == 0],
+    }
+
+
 def coding_summary(project) -> pd.DataFrame:
     """How the coding rules fall on the data: event reports by date basis, events by scope,
     events told by several sources that two or more date from their own text, reports that name
-    no actor. One row per measure ("Measure", "Count")."""
-    events = project.events
-    bases = events["date_basis"].value_counts()
-    scopes = events.drop_duplicates("event_id")["scope"].value_counts()
-    per_event = events.groupby("event_id")["source_id"].nunique()
-    own = events[events["date_basis"] != "borrowed"].groupby("event_id")["source_id"].nunique()
-    several = per_event[per_event > 1].index
-    rows = [
-        ("Event reports whose sentence states the date", int(bases.get("stated", 0))),
-        ("Event reports with a date inferred from the same text", int(bases.get("inferred", 0))),
-        ("Event reports with a date borrowed from another source", int(bases.get("borrowed", 0))),
-        ("Events in the crisis (scope crisis)", int(scopes.get("crisis", 0))),
-        ("Events told as background or aside (scope context)", int(scopes.get("context", 0))),
-        ("Events told by several sources", len(several)),
-        (
-            "… of them dated by two or more from their own text",
-            int((own.reindex(several) >= 2).sum()),
-        ),
-        ("Event reports that name no actor", int((events["actors"].map(len) == 0).sum())),
-    ]
+    no actor. One row per measure ("Measure", "Count"), counting ``coding_selections``."""
+    rows = [(measure, len(rows)) for measure, rows in coding_selections(project).items()]
     return pd.DataFrame(rows, columns=["Measure", "Count"])
+
+
+def report_evidence(project, reports: pd.DataFrame) -> pd.DataFrame:
+    """Evidence rows (``crisis.report.evidence.ROW_COLUMNS``) of exactly the given event
+    reports (rows of ``project.events``, by index), in data/events.csv order."""
+    from crisis.report.evidence import event_rows
+
+    events = project.events
+    ids = list(dict.fromkeys(reports["event_id"]))
+    if not ids:
+        raise ValueError("no event report to give evidence for")
+    chosen = events.index[events["event_id"].isin(set(ids))]
+    rows = event_rows(project, ids)
+    return rows[chosen.isin(reports.index)].reset_index(drop=True)
+
+
+def coverage_evidence(coverage: pd.DataFrame, waivers: pd.DataFrame) -> pd.DataFrame:
+    """Evidence rows (``crisis.report.evidence.ROW_COLUMNS``) of the dated sentences of the
+    coverage table, one per row and in its order: the sentence as the quote, and as coding its
+    date phrases and what covers it (an event's quote, or the waiver with its reason)."""
+    from crisis.data.text import normalise
+    from crisis.report.evidence import ROW_COLUMNS
+
+    reasons = {
+        (s, normalise(t)): readable_reason(r)
+        for s, t, r in zip(waivers["source_id"], waivers["sentence"], waivers["reason"],
+                           strict=True)
+    }  # fmt: skip
+    coding = []
+    for source_id, sentence, dates, by in zip(
+        coverage["source_id"], coverage["sentence"], coverage["dates"], coverage["covered_by"],
+        strict=True,
+    ):  # fmt: skip
+        if by == "event":
+            cover = "quoted by an event"
+        elif by == "waiver":
+            cover = f"waived: {reasons.get((source_id, normalise(sentence)), '')}".rstrip(": ")
+        else:
+            cover = "not covered"
+        coding.append(f"dates: {dates}; {cover}")
+    return pd.DataFrame(
+        {"source_id": coverage["source_id"].to_numpy(), "quote": coverage["sentence"].to_numpy(),
+         "coding": coding}, columns=ROW_COLUMNS,
+    )  # fmt: skip
 
 
 def readable_check_summary(root: Path) -> pd.DataFrame:

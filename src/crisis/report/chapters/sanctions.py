@@ -1,0 +1,112 @@
+"""The sanctions chapter's counts with the events they count, and the frames its figures draw.
+
+``crisis.report.chapters.thematic.sanction_matrix`` and ``sanction_counts`` count distinct
+SANCTION events per sanctioning actor (and target); the functions here give the same pairs with
+their ``event_id``, so that every count the chapter glues links to the events it counts
+(``crisis.report.evidence``), and the tidy frames behind the chapter's two figures.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from crisis.report.evidence import ROW_COLUMNS, event_rows
+
+
+def sanction_pairs(
+    events: pd.DataFrame,
+    names: dict[str, str] | None = None,
+    countries: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """One row per (sanctioning actor, target, event_id) of the SANCTION events, as
+    ``thematic.sanction_matrix`` counts them: a sanctioning person or body counts as its state
+    through ``countries``; names from ``names`` (the id where missing). An event with no target
+    has one row with an empty target. Sorted by actor, target, event."""
+    names, countries = names or {}, countries or {}
+    sanctions = events[events["event_type"] == "SANCTION"]
+    pairs = sorted(
+        {
+            (names.get(by, by), names.get(r, r), event_id)
+            for event_id, acts, recs in zip(
+                sanctions["event_id"], sanctions["actors"], sanctions["recipients"], strict=True
+            )
+            for by in {countries.get(a) or a for a in acts}
+            for r in (recs or ("",))
+        }
+    )
+    return pd.DataFrame(pairs, columns=["sanctioning actor", "target", "event_id"])
+
+
+def sanctions_by_actor(pairs: pd.DataFrame) -> dict[str, list[str]]:
+    """Sanctioning actor -> its distinct sanction events (from ``sanction_pairs``), largest
+    first, then by name: the events ``thematic.sanction_counts`` counts."""
+    ids = {
+        actor: list(dict.fromkeys(group["event_id"]))
+        for actor, group in pairs.groupby("sanctioning actor", sort=True)
+    }
+    return dict(sorted(ids.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+
+def actor_event_rows(project, by_actor: dict[str, list[str]]) -> pd.DataFrame:
+    """Evidence rows (``evidence.ROW_COLUMNS``) for a count of actors: every report of each
+    actor's events, its coding prefixed with the actor ("Canada: SANCTION, April 2019 ...").
+    Raises ValueError when no actor is given."""
+    if not by_actor:
+        raise ValueError("no actor to give evidence for")
+    frames = []
+    for actor, ids in by_actor.items():
+        rows = event_rows(project, ids)
+        frames.append(rows.assign(coding=[f"{actor}: {c}" for c in rows["coding"]]))
+    return pd.concat(frames, ignore_index=True)[ROW_COLUMNS]
+
+
+def matrix_table(matrix: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+    """The sanction matrix as drawn, one row per cell in drawing order (targets top to bottom,
+    actors left to right): target, sanctioning actor, the number written in the cell (0 for an
+    empty cell) and the events counted there, joined with "|"."""
+    events = pairs.groupby(["target", "sanctioning actor"])["event_id"].agg(
+        lambda s: "|".join(sorted(set(s)))
+    )
+    rows = [
+        {
+            "target": target,
+            "sanctioning actor": actor,
+            "sanctions": int(matrix.loc[target, actor]),
+            "event_ids": events.get((target, actor), ""),
+        }
+        for target in matrix.index
+        for actor in matrix.columns
+    ]
+    return pd.DataFrame(rows, columns=["target", "sanctioning actor", "sanctions", "event_ids"])
+
+
+def theme_timeline_table(
+    spans: pd.DataFrame,
+    theme: str,
+    colours: dict[str, str] | None = None,
+    legend: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """The rows ``figures.chapter_timeline.draw_theme_timeline`` draws for ``theme`` (whole
+    period), top to bottom: event, label, start and end (ISO, end exclusive), precision, basis
+    (filled mark when stated) and the colour with its legend label ("" when the colour has none);
+    an event without a colour in ``colours`` is drawn in the theme's.
+    """
+    from crisis.report.figures.chapter_timeline import _rows
+    from crisis.report.style import INK, THEME_COLOURS
+
+    rows = _rows(spans, theme, None, None)
+    default = THEME_COLOURS.get(theme, INK)
+    labels = {colour: label for label, colour in (legend or {}).items()}
+    drawn = [(colours or {}).get(e, default) for e in rows["event_id"]]
+    return pd.DataFrame(
+        {
+            "event_id": rows["event_id"].to_numpy(),
+            "summary": rows["summary"].to_numpy(),
+            "start": rows["start"].dt.strftime("%Y-%m-%d").to_numpy(),
+            "end": rows["end"].dt.strftime("%Y-%m-%d").to_numpy(),
+            "date_precision": rows["date_precision"].to_numpy(),
+            "date_basis": rows["date_basis"].to_numpy(),
+            "colour": drawn,
+            "camp": [labels.get(c, "") for c in drawn],
+        }
+    )
