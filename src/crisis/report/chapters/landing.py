@@ -1,14 +1,26 @@
 """Numbers of the landing page: the size of the dataset, the span of dates, the camps' sizes,
 the states backing each claimant and the range of values a fact is given.
+
+Each count the page prints comes with the rows it counts, as evidence rows
+(``crisis.report.evidence.ROW_COLUMNS``: source, verbatim quote, coding), so that the number
+and its evidence are computed from one frame: ``source_rows``, ``actor_rows``,
+``backing_reports``, ``monthly_events``, ``date_comparison_ids``, ``act_rows`` and
+``tie_rows``.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from crisis.analysis.camps import frustrated_ties
+from crisis.analysis.mentions import find_mentions
 from crisis.analysis.network import SEEDS
+from crisis.analysis.timeline import monthly_counts
 from crisis.data.codebook import score
 from crisis.data.dates import date_label
+from crisis.data.text import normalise
+from crisis.report.chapters.timeline import busiest_month
+from crisis.report.evidence import ROW_COLUMNS, event_rows
 from crisis.report.wording import CAMP_NAMES, actor_names
 
 
@@ -58,22 +70,40 @@ def camp_sizes(camps: pd.DataFrame) -> dict[str, int]:
     return {camp: int(counts.get(camp, 0)) for camp in CAMP_NAMES}
 
 
-def backing_states(project, seeds: dict[str, tuple[str, ...]] = SEEDS) -> dict[str, list[str]]:
-    """Names of the states that a SUPPORT event shows backing each principal (sorted)."""
+BACKING_COLUMNS = ["side", "state", *ROW_COLUMNS]
+
+
+def backing_reports(project, seeds: dict[str, tuple[str, ...]] = SEEDS) -> pd.DataFrame:
+    """The SUPPORT reports that show a state backing a principal: one row per report and state
+    it names (``BACKING_COLUMNS``: the side, the state's name and the evidence row of the
+    report, its coding naming the state), by side, then state name, then data/events.csv order.
+    """
     names = actor_names(project)
     kind = dict(zip(project.actors["actor_id"], project.actors["kind"], strict=True))
     support = project.events[project.events["event_type"] == "SUPPORT"]
-    out: dict[str, list[str]] = {}
+    records = []
     for side, principals in sorted(seeds.items()):
-        found = {
-            actor
-            for actors, recipients in zip(support["actors"], support["recipients"], strict=True)
-            if set(recipients) & set(principals)
-            for actor in actors
-            if kind[actor] == "state"
-        }
-        out[side] = sorted(names[a] for a in found)
-    return out
+        for r in support.to_dict("records"):
+            if not set(r["recipients"]) & set(principals):
+                continue
+            for actor in r["actors"]:
+                if kind[actor] == "state":
+                    coding = (
+                        f"{names[actor]}: SUPPORT, "
+                        f"{date_label(r['date'], r['date_precision'])} ({r['date_basis']})"
+                    )
+                    records.append((side, names[actor], r["source_id"], r["quote"], coding))
+    frame = pd.DataFrame.from_records(records, columns=BACKING_COLUMNS)
+    return frame.sort_values(["side", "state"], kind="stable").reset_index(drop=True)
+
+
+def backing_states(project, seeds: dict[str, tuple[str, ...]] = SEEDS) -> dict[str, list[str]]:
+    """Names of the states that a SUPPORT event shows backing each principal (sorted); the rows
+    behind them are ``backing_reports``."""
+    reports = backing_reports(project, seeds)
+    return {
+        side: sorted(set(reports.loc[reports["side"] == side, "state"])) for side in sorted(seeds)
+    }
 
 
 def value_range(claims: pd.DataFrame, fact_id: str) -> tuple[float, float]:
@@ -129,3 +159,123 @@ def events_told_by_all(project) -> list[str]:
     everyone = set(per_event[per_event == len(project.sources)].index)
     first = events[events["event_id"].isin(everyone)].sort_values("row", kind="stable")
     return list(first.drop_duplicates("event_id")["event_id"])
+
+
+def source_rows(project) -> pd.DataFrame:
+    """One evidence row per source, in sources.csv order: its title, as its text gives it, and
+    its kind (and outlet). Raises ValueError when a text does not contain its title."""
+    records = []
+    for source_id, title, kind, outlet in zip(project.sources["source_id"],
+                                              project.sources["title"], project.sources["kind"],
+                                              project.sources["outlet"], strict=True):  # fmt: skip
+        if normalise(title) not in normalise(project.texts[source_id]):
+            raise ValueError(f"the text of {source_id!r} does not contain its title {title!r}")
+        coding = f"{kind}, {outlet}" if isinstance(outlet, str) and outlet else kind
+        records.append((source_id, title, coding))
+    return pd.DataFrame.from_records(records, columns=ROW_COLUMNS)
+
+
+def actor_rows(project) -> pd.DataFrame:
+    """One evidence row per actor, in actors.csv order: the first sentence (sources in
+    sources.csv order) that names it, and its name and kind. Raises ValueError for an actor that
+    no source names."""
+    order = {s: i for i, s in enumerate(project.sources["source_id"])}
+    mentions = find_mentions(project)
+    mentions = mentions.assign(_s=mentions["source_id"].map(order))
+    first = mentions.sort_values(["_s", "start"], kind="stable").drop_duplicates("actor_id")
+    first = first.set_index("actor_id")
+    missing = [a for a in project.actors["actor_id"] if a not in first.index]
+    if missing:
+        raise ValueError(f"no source names the actor(s) {', '.join(missing)}")
+    ids = project.actors["actor_id"]
+    return pd.DataFrame(
+        {"source_id": first.loc[ids, "source_id"].to_numpy(),
+         "quote": first.loc[ids, "sentence"].to_numpy(),
+         "coding": [f"{n}, {k.replace('_', ' ')}" for n, k in
+                    zip(project.actors["name"], project.actors["kind"], strict=True)]},
+        columns=ROW_COLUMNS,
+    )  # fmt: skip
+
+
+def monthly_events(spans: pd.DataFrame, themes: list[str], year: int = 2019):
+    """``monthly_counts`` with the events it counts: ``(counts, placed, undated)``.
+
+    ``placed`` has one row per event drawn (event_id, month, theme); ``undated`` lists the ids
+    of the events of ``year`` dated only to the year. Raises ValueError if they do not add up to
+    the counts (the two would have drifted apart).
+    """
+    counts = monthly_counts(spans, themes, year)
+    in_year = spans[spans["start"].dt.year == year]
+    dated = in_year[in_year["date_precision"] != "year"]
+    placed = pd.DataFrame({"event_id": dated["event_id"].to_numpy(),
+                           "month": dated["start"].dt.month.to_numpy(),
+                           "theme": dated["theme"].to_numpy()})  # fmt: skip
+    undated = list(in_year.loc[in_year["date_precision"] == "year", "event_id"])
+    tally = placed.groupby(["month", "theme"]).size()
+    drawn = counts.stack()
+    drawn = drawn[drawn > 0]
+    if (
+        not tally.sort_index().equals(drawn.sort_index().rename_axis(["month", "theme"]))
+        or len(undated) != counts.attrs["undated_in_year"]
+    ):
+        raise ValueError("the events listed do not add up to the monthly counts")
+    return counts, placed, undated
+
+
+def busiest_month_events(counts: pd.DataFrame, placed: pd.DataFrame, year: int):
+    """The busiest month's label (``timeline.busiest_month``) and the ids of its events, from
+    ``monthly_events``."""
+    label, n = busiest_month(counts, year)
+    month = int(counts.sum(axis=1).idxmax())
+    ids = list(placed.loc[placed["month"] == month, "event_id"])
+    if len(ids) != n:
+        raise ValueError(f"{label} has {n} events in the counts but {len(ids)} listed")
+    return label, ids
+
+
+def date_comparison_ids(corroboration: pd.DataFrame) -> dict[str, list[str]]:
+    """The events behind ``sources.date_comparison``, each a sorted list of event ids: multi
+    (told by several sources), comparable (of them, with two own dates or more), agree (own
+    dates agree to the day or the month), year_only (compatible only at the year) and differ."""
+    multi = corroboration[corroboration["n_sources"] > 1]
+    comparable = multi[multi["n_dated"] >= 2]
+    agree = comparable[comparable["dates_agree"]]
+    at_year = agree["compared_at"] == "year"
+    return {
+        "multi": sorted(multi["event_id"]),
+        "comparable": sorted(comparable["event_id"]),
+        "agree": sorted(agree.loc[~at_year, "event_id"]),
+        "year_only": sorted(agree.loc[at_year, "event_id"]),
+        "differ": sorted(comparable.loc[~comparable["dates_agree"], "event_id"]),
+    }
+
+
+def act_rows(project, table: pd.DataFrame) -> pd.DataFrame:
+    """The evidence of actors placed by their acts: for each actor of ``table`` (rows of
+    ``crisis.analysis.camps`` ``Camps.table``, in its order), every report of each event in its
+    ``evidence`` (its acts), the coding naming the actor. Raises ValueError for an actor
+    without acts."""
+    names = actor_names(project)
+    frames = []
+    for actor, acts in zip(table["actor_id"], table["evidence"], strict=True):
+        if not acts:
+            raise ValueError(f"actor {actor!r} has no act to show")
+        rows = event_rows(project, acts.split("|"))
+        frames.append(rows.assign(coding=f"{names[actor]} acts: " + rows["coding"]))
+    if not frames:
+        return pd.DataFrame(columns=ROW_COLUMNS)
+    return pd.concat(frames, ignore_index=True)
+
+
+def tie_rows(project, camps) -> pd.DataFrame:
+    """Every report of the events behind the ties of ``camps`` (``crisis.analysis.camps``
+    ``Camps``): first those of the ties the split contradicts, their coding saying so, then the
+    others, each group in data/events.csv order."""
+    contradicted = set(frustrated_ties(camps)["event_id"])
+    tied = set(camps.edges["event_id"])
+    first = event_rows(project, sorted(contradicted)) if contradicted else None
+    rest = event_rows(project, sorted(tied - contradicted))
+    if first is None:
+        return rest
+    first = first.assign(coding="a tie the split contradicts: " + first["coding"])
+    return pd.concat([first, rest], ignore_index=True)

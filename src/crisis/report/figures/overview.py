@@ -34,3 +34,20 @@ def draw_source_profile(profile: pd.DataFrame) -> plt.Figure:
     ax.legend(loc="lower right", fontsize=10)
     fig.tight_layout()
     return fig
+
+
+MONTHLY_COLUMNS = ["month", "month_name", "theme", "events"]
+
+
+def monthly_table(counts: pd.DataFrame, year: int = 2019) -> pd.DataFrame:
+    """The frame ``crisis.report.figures.timeline.draw_monthly`` draws, tidy for download: one row
+    per month and theme (``MONTHLY_COLUMNS``: the month's number and short name as the axis
+    shows it, the theme, the events in that segment of the bar), months in order, themes in the
+    order of the columns of ``counts`` (``crisis.analysis.timeline.monthly_counts``)."""
+    rows = [
+        (int(month), pd.Timestamp(year, int(month), 1).strftime("%b"), str(theme),
+         int(counts.loc[month, theme]))
+        for month in counts.index
+        for theme in counts.columns
+    ]  # fmt: skip
+    return pd.DataFrame.from_records(rows, columns=MONTHLY_COLUMNS)
