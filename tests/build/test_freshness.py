@@ -128,10 +128,11 @@ def test_glued_texts_and_images_are_read_from_html(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text(
         '<p><span class="pasted-text">105</span> and <span class="pasted-text">\n7 May\n'
-        '</span></p><img alt="x" src="img.png" />',
+        '</span> of <a class="reference internal" href="#ev-index-n-events"><span '
+        'class="std std-ref">111</span></a></p><img alt="x" src="img.png" />',
         encoding="utf-8",
     )
-    assert glued_texts(page.read_text(encoding="utf-8")) == ["105", "7 May"]
+    assert glued_texts(page.read_text(encoding="utf-8")) == ["105", "7 May", "111"]
     assert page_images(page) == [b"png bytes"]
     assert glued_texts("<p>no glue</p>") == []
 

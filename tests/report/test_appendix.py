@@ -276,21 +276,6 @@ def test_coding_selections_hold_the_rows_coding_summary_counts():
     ]
 
 
-def test_report_evidence_lists_exactly_the_reports_given(tiny):
-    from crisis.data.load import load_project
-    from crisis.report import evidence
-
-    project = load_project(tiny)
-    events = project.events
-    chosen = events.iloc[[0, len(events) - 1]]
-    rows = appendix.report_evidence(project, chosen)
-    assert list(rows.columns) == evidence.ROW_COLUMNS
-    assert list(rows["quote"]) == list(chosen["quote"])
-    assert list(rows["source_id"]) == list(chosen["source_id"])
-    with pytest.raises(ValueError):
-        appendix.report_evidence(project, events.iloc[0:0])
-
-
 def test_coverage_evidence_gives_each_dated_sentence_and_what_covers_it():
     coverage = pd.DataFrame(
         {

@@ -37,20 +37,6 @@ def _linkable(project, rows: pd.DataFrame) -> None:
         evidence.quote_link(project, source_id, quote)
 
 
-def test_source_rows_give_one_row_per_source_quoting_its_title(project):
-    rows = landing.source_rows(project)
-    _linkable(project, rows)
-    assert list(rows["source_id"]) == list(project.sources["source_id"])
-    assert list(rows["quote"]) == list(project.sources["title"])
-    assert len(rows) == landing.project_counts(project)["sources"]
-
-
-def test_source_rows_refuse_a_text_without_its_title(project):
-    project.sources.loc[0, "title"] = "A title the text does not have"
-    with pytest.raises(ValueError, match="does not contain its title"):
-        landing.source_rows(project)
-
-
 def test_actor_rows_give_each_actor_the_first_sentence_naming_it(project):
     rows = landing.actor_rows(project)
     _linkable(project, rows)

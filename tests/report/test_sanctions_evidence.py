@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 from test_helpers import make_project
 
-from crisis.data.load import load_project
-from crisis.report import evidence, records, wording
+from crisis.report import evidence, wording
 from crisis.report.chapters import sanctions, thematic
-from crisis.report.figures.thematic import camp_colours
 
 
 @pytest.fixture
@@ -64,21 +61,3 @@ def test_matrix_table_has_one_row_per_cell_drawn_with_its_count_and_events(proje
     cell = table[table["target"] == "Maduro government"].iloc[0]
     assert cell["event_ids"] == "gold_sanctioned|troika"
     assert all(isinstance(v, str | int) for v in table.to_numpy().ravel())
-
-
-def test_theme_timeline_table_has_the_rows_drawn_top_to_bottom_with_their_colour():
-    real = load_project()
-    spans = records.story_spans(real)
-    colours, legend = camp_colours(records.acting_camps(real), records.context_events(real))
-    table = sanctions.theme_timeline_table(spans, "sanctions", colours, legend)
-    theme = spans[spans["theme"] == "sanctions"]
-    assert sorted(table["event_id"]) == sorted(theme["event_id"])
-    assert list(table["start"]) == sorted(table["start"])
-    assert set(table["camp"]) <= set(legend) | {""}
-    assert (table["colour"] == [colours[e] for e in table["event_id"]]).all()
-    marrero = table.set_index("event_id").loc["marrero_detained"]
-    assert marrero["start"].startswith("2019-03")
-    assert not any(isinstance(v, tuple | list) for v in table.to_numpy().ravel())
-    plain = sanctions.theme_timeline_table(spans, "sanctions")
-    assert set(plain["camp"]) == {""} and plain["colour"].nunique() == 1
-    assert isinstance(plain, pd.DataFrame)

@@ -39,27 +39,6 @@ def test_basis_groups_are_the_rows_basis_counts_counts(project, spans):
             assert set(rows["date_basis"]) <= {basis}
 
 
-def test_report_rows_are_the_given_reports_only(project):
-    events = project.events
-    assert len(timeline_page.report_rows(project, events)) == len(events)
-    one = events[events["event_id"] == "russian_planes_land"].iloc[[1]]
-    rows = timeline_page.report_rows(project, one)
-    assert list(rows.columns) == evidence.ROW_COLUMNS
-    assert (
-        rows[["source_id", "quote"]].values.tolist() == one[["source_id", "quote"]].values.tolist()
-    )
-    for name, group in timeline_page.basis_groups(events).items():
-        rows = timeline_page.report_rows(project, group)
-        assert len(rows) == len(group)
-        assert all(f"({name})" in c for c in rows["coding"])
-
-
-def test_report_rows_refuse_rows_not_in_the_events(project):
-    stray = project.events.iloc[[0]].set_axis([999])
-    with pytest.raises(KeyError, match="not rows"):
-        timeline_page.report_rows(project, stray)
-
-
 def test_month_and_year_only_events_are_what_monthly_counts_counts(spans):
     year = int(spans["start"].dt.year.mode().iloc[0])
     counts = monthly_counts(spans, list(THEMES), year)
@@ -147,17 +126,6 @@ def test_date_comparison_ids_are_what_date_comparison_counts(project):
     }  # fmt: skip
     real = event_corroboration(project.events, wording.source_order(project))
     assert sources_page.date_comparison_ids(real)["multi"] == ["russian_planes_land"]
-
-
-def test_source_rows_quote_each_text_and_link_to_it(project):
-    rows = sources_page.source_rows(project, ["state_dept_provoked", "the_week"])
-    assert list(rows.columns) == evidence.ROW_COLUMNS
-    assert rows["source_id"].tolist() == ["the_week", "state_dept_provoked"]  # sources.csv order
-    assert rows["coding"].iloc[0] == "news: Why are Russian troops in Venezuela?"
-    for source_id, quote in zip(rows["source_id"], rows["quote"], strict=True):
-        assert evidence.sentence_number(project.texts[source_id], quote) == 1
-    with pytest.raises(KeyError, match="ghost"):
-        sources_page.source_rows(project, ["ghost"])
 
 
 def test_mention_rows_give_one_row_per_mention_with_its_sentence(project):

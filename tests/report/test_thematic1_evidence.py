@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import matplotlib
-import matplotlib.pyplot as plt
 import myst_nb
 import pandas as pd
 import pytest
@@ -13,8 +12,6 @@ from crisis.data.load import load_project
 from crisis.report import evidence, records, wording
 from crisis.report.chapters import background_military as bm
 from crisis.report.chapters import thematic
-from crisis.report.figures.chapter_timeline import draw_theme_timeline, wrap_full
-from crisis.report.figures.thematic import camp_colours
 
 matplotlib.use("Agg")
 
@@ -98,31 +95,6 @@ def test_size_evidence_has_one_row_per_size_drawn(project):
                                    sizes["source_id"].iloc[1:-1], strict=True):  # fmt: skip
         stated = claims[(claims["fact_id"] == fact) & (claims["source_id"] == source)]
         assert quote == stated["quote"].iloc[0]
-
-
-def test_source_rows_quote_each_title_from_its_text(project):
-    rows = bm.source_rows(project)
-    assert list(rows["source_id"]) == wording.source_order(project)
-    for source_id, quote in zip(rows["source_id"], rows["quote"], strict=True):
-        assert evidence.sentence_number(project.texts[source_id], quote) >= 1
-    assert list(bm.source_rows(project, ["the_week"])["source_id"]) == ["the_week"]
-
-
-@pytest.mark.parametrize("theme", ["background", "military"])
-def test_theme_timeline_frame_is_the_rows_drawn(project, theme):
-    spans = records.story_spans(project)
-    colours, legend = camp_colours(records.acting_camps(project), records.context_events(project))
-    frame = bm.theme_timeline_frame(spans, theme, colours, legend)
-    fig = draw_theme_timeline(spans, theme, colours=colours, legend=legend)
-    try:
-        drawn = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    finally:
-        plt.close(fig)
-    assert drawn == [wrap_full(s, 44) for s in frame["summary"]]
-    assert list(frame.columns) == bm.TIMELINE_COLUMNS
-    assert set(frame["event_id"]) == set(records.theme_spans(project, theme)["event_id"])
-    assert set(frame["camp"]) <= set(legend)
-    assert all(isinstance(v, str) for v in frame.to_numpy().ravel())
 
 
 def test_glue_event_date_links_the_date_to_its_best_report(project, glued):

@@ -23,7 +23,12 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 BOOK_FLAGS = ("-n", "-W", "--keep-going")
 EXECUTED = ": Executed notebook in "
-GLUED = re.compile(r'<span class="pasted-text">(.*?)</span>', re.S)
+# A glued value: plain glued text, or a number glued as a link to its evidence (``#ev-...``).
+GLUED = re.compile(
+    r'<span class="pasted-text">(.*?)</span>'
+    r'|<a class="reference internal" href="#ev-[^"]*"><span class="std std-ref">(.*?)</span></a>',
+    re.S,
+)
 IMAGE = re.compile(r'<img[^>]*\bsrc="([^"]+)"')
 
 
@@ -120,8 +125,8 @@ def add_event_report(events: Path, event_id: str) -> dict[str, str]:
 
 
 def glued_texts(html: str) -> list[str]:
-    """The glued texts (``{glue:text}``) of a page, in page order."""
-    return [text.strip() for text in GLUED.findall(html)]
+    """The glued values of a page (``{glue:text}`` and evidence links), in page order."""
+    return [(plain or linked).strip() for plain, linked in GLUED.findall(html)]
 
 
 def page_images(page: Path) -> list[bytes]:

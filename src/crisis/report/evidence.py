@@ -15,6 +15,9 @@ A value computed from other glued values (a share, a statistic of the network) i
 A list of more than ``FOLD_AFTER`` rows is folded (``<details>``), so that the section stays
 readable; the rows are all in the page, for the browser tests, a printout and a screen reader.
 
+An item whose rows are exactly those of an earlier item says so and links to it instead of
+listing them again.
+
 Rows are a frame with the columns of ``ROW_COLUMNS``: ``source_id``, ``quote`` and ``coding``
 (what the row says in the data's terms: the event type and date, or the value and unit).
 ``event_rows`` and ``claim_rows`` make them from the project's tables.
@@ -35,6 +38,7 @@ from crisis.data.text import find_quote, normalise, split_sentences
 
 ROW_COLUMNS = ["source_id", "quote", "coding"]
 FOLD_AFTER = 6
+PER_REPORT = "source that reports a thing counted"
 TEXTS_PAGE = "texts.html"
 _NAME = re.compile(r"[a-z0-9_]+")
 
@@ -72,13 +76,7 @@ def quote_link(project, source_id: str, quote: str) -> str:
     return f'<a class="quote-link" href="{href}">“{html.escape(quote)}”</a>'
 
 
-def event_rows(project, event_ids) -> pd.DataFrame:
-    """One evidence row per report of the given events (in data/events.csv order)."""
-    wanted = set(event_ids)
-    missing = sorted(wanted - set(project.events["event_id"]))
-    if missing:
-        raise KeyError(f"no event {', '.join(map(repr, missing))} in data/events.csv")
-    rows = project.events[project.events["event_id"].isin(wanted)]
+def _report_rows(rows: pd.DataFrame) -> pd.DataFrame:
     coding = [
         f"{t}, {date_label(d, p)} ({b})"
         for t, d, p, b in zip(rows["event_type"], rows["date"], rows["date_precision"],
@@ -86,6 +84,54 @@ def event_rows(project, event_ids) -> pd.DataFrame:
     ]  # fmt: skip
     return pd.DataFrame(
         {"source_id": rows["source_id"].to_numpy(), "quote": rows["quote"].to_numpy(),
+         "coding": coding}, columns=ROW_COLUMNS,
+    )  # fmt: skip
+
+
+def event_rows(project, event_ids) -> pd.DataFrame:
+    """One evidence row per report of the given events (in data/events.csv order)."""
+    wanted = set(event_ids)
+    missing = sorted(wanted - set(project.events["event_id"]))
+    if missing:
+        raise KeyError(f"no event {', '.join(map(repr, missing))} in data/events.csv")
+    return _report_rows(project.events[project.events["event_id"].isin(wanted)])
+
+
+def report_rows(project, reports: pd.DataFrame) -> pd.DataFrame:
+    """The evidence rows of exactly the given event reports - rows of ``project.events``, a
+    subset keeping its index - in their order: only these, not every report of their events.
+
+    Raises KeyError for a row that is not one of ``project.events`` and ValueError for none.
+    """
+    events = project.events
+    stray = reports.index.difference(events.index)
+    if len(stray) or not events.loc[reports.index, "event_id"].equals(reports["event_id"]):
+        raise KeyError("reports that are not rows of data/events.csv")
+    if reports.empty:
+        raise ValueError("no event report to give evidence for")
+    return _report_rows(events.loc[reports.index])
+
+
+def source_rows(project, source_ids=None) -> pd.DataFrame:
+    """One evidence row per source (all, or ``source_ids`` in sources.csv order), for a count
+    of sources: its title, which heads its text, as the quote; its kind and outlet as coding.
+    Raises KeyError for an unknown source, ValueError for a text without its title."""
+    sources = project.sources
+    if source_ids is not None:
+        wanted = set(source_ids)
+        missing = sorted(wanted - set(sources["source_id"]))
+        if missing:
+            raise KeyError(f"no source {', '.join(map(repr, missing))} in data/sources.csv")
+        sources = sources[sources["source_id"].isin(wanted)]
+    for source_id, title in zip(sources["source_id"], sources["title"], strict=True):
+        if normalise(title) not in normalise(project.texts[source_id]):
+            raise ValueError(f"the text of {source_id!r} does not contain its title {title!r}")
+    coding = [
+        f"{kind}, {outlet}" if isinstance(outlet, str) and outlet else kind
+        for kind, outlet in zip(sources["kind"], sources["outlet"], strict=True)
+    ]
+    return pd.DataFrame(
+        {"source_id": sources["source_id"].to_numpy(), "quote": sources["title"].to_numpy(),
          "coding": coding}, columns=ROW_COLUMNS,
     )  # fmt: skip
 
@@ -101,12 +147,17 @@ def claim_rows(project, fact_ids, source_id: str | None = None) -> pd.DataFrame:
     coding = []
     for value, top, hedge, unit in zip(rows["value"], rows["value_max"], rows["hedge"],
                                        rows["unit"], strict=True):  # fmt: skip
-        amount = f"{value:g}" if pd.isna(top) else f"{value:g} to {top:g}"
+        amount = _amount(value) if pd.isna(top) else f"{_amount(value)} to {_amount(top)}"
         coding.append(" ".join(x for x in (hedge, amount, unit) if x))
     return pd.DataFrame(
         {"source_id": rows["source_id"].to_numpy(), "quote": rows["quote"].to_numpy(),
          "coding": coding}, columns=ROW_COLUMNS,
     )  # fmt: skip
+
+
+def _amount(value: float) -> str:
+    """A claimed value as a reader writes it: 9000000000 -> '9,000,000,000'; 35.5 -> '35.5'."""
+    return f"{value:,.12g}"
 
 
 @dataclass
@@ -149,11 +200,12 @@ class Ledger:
         self._add(Item(name, text, what, rows.reset_index(drop=True)))
 
     def count(self, name: str, rows: pd.DataFrame, what: str, n: int | None = None,
-              capital: bool = False) -> int:  # fmt: skip
+              capital: bool = False, per: str = PER_REPORT) -> int:  # fmt: skip
         """Glue a count in house style (words under ten), linked to the rows it counts.
 
         ``n`` is the count when it is not the number of rows (events counted, each with all its
-        reports); ``capital`` starts it with a capital letter, for the start of a sentence.
+        reports; ``per`` then says what each of the more numerous rows is: "one for each
+        <per>"); ``capital`` starts it with a capital letter, for the start of a sentence.
         Returns the count. A count of zero has no rows to show: glue it with ``derived`` from
         the rows examined.
         """
@@ -165,7 +217,7 @@ class Ledger:
         text = count_words(value)
         self.glue(name, text[:1].upper() + text[1:] if capital else text, rows, what)
         if value < len(rows):
-            self.items[name].fold_note = " (one for each source that reports a thing counted)"
+            self.items[name].fold_note = f" (one for each {per})"
         return value
 
     def count_events(self, name: str, event_ids, what: str, capital: bool = False) -> int:
@@ -226,7 +278,7 @@ class Ledger:
         its quote linked to the source sentence, and its coding."""
         labels = dict(zip(self.project.sources["source_id"], self.project.sources["label"],
                           strict=True))  # fmt: skip
-        blocks = []
+        blocks, seen = [], {}
         for item in self.items.values():
             lines = [f"({self.label(item.name)})=", "",
                      f"**{_escape_md(item.text)}**: {_escape_md(item.what)}", ""]  # fmt: skip
@@ -234,6 +286,15 @@ class Ledger:
                 links = [f"{{ref}}`{_escape_role(self.items[i].text)} <{self.label(i)}>` "
                          f"({_escape_md(self.items[i].what)})" for i in item.inputs]  # fmt: skip
                 lines.append("Computed from " + "; ".join(links) + ".")
+            same = seen.get(_key(item.rows))
+            if same is not None:
+                lines.append(f"The same {len(item.rows)} quotes as {{ref}}"
+                             f"`{_escape_role(self.items[same].text)} <{self.label(same)}>` "
+                             f"({_escape_md(self.items[same].what)}).")  # fmt: skip
+                blocks.append("\n".join(lines))
+                continue
+            if len(item.rows):
+                seen[_key(item.rows)] = item.name
             rows = [
                 f"- {html.escape(labels[s])}: {quote_link(self.project, s, q)} "
                 f"<span class=\"coding\">({html.escape(c)})</span>"
@@ -259,6 +320,10 @@ def glue_link(name: str, text: str, href: str) -> None:
         raise ValueError(f"glue_link needs a '#id' on the same page, got {href!r}")
     markup = f'<a class="count-link" href="{html.escape(href)}">{html.escape(text)}</a>'
     glue(name, Markdown(markup), display=False)
+
+
+def _key(rows: pd.DataFrame) -> tuple:
+    return tuple(map(tuple, rows.to_numpy().tolist()))
 
 
 def _escape_role(text: str) -> str:

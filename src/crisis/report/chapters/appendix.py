@@ -208,20 +208,6 @@ def coding_summary(project) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Measure", "Count"])
 
 
-def report_evidence(project, reports: pd.DataFrame) -> pd.DataFrame:
-    """Evidence rows (``crisis.report.evidence.ROW_COLUMNS``) of exactly the given event
-    reports (rows of ``project.events``, by index), in data/events.csv order."""
-    from crisis.report.evidence import event_rows
-
-    events = project.events
-    ids = list(dict.fromkeys(reports["event_id"]))
-    if not ids:
-        raise ValueError("no event report to give evidence for")
-    chosen = events.index[events["event_id"].isin(set(ids))]
-    rows = event_rows(project, ids)
-    return rows[chosen.isin(reports.index)].reset_index(drop=True)
-
-
 def coverage_evidence(coverage: pd.DataFrame, waivers: pd.DataFrame) -> pd.DataFrame:
     """Evidence rows (``crisis.report.evidence.ROW_COLUMNS``) of the dated sentences of the
     coverage table, one per row and in its order: the sentence as the quote, and as coding its

@@ -15,17 +15,6 @@ import pandas as pd
 from crisis.report import evidence, records
 from crisis.report.chapters import thematic
 
-TIMELINE_COLUMNS = [
-    "event_id",
-    "summary",
-    "start",
-    "end",
-    "date_precision",
-    "date_basis",
-    "camp",
-    "source_ids",
-]
-
 
 def glue_event_date(ledger: evidence.Ledger, name: str, event_id: str, what: str) -> str:
     """Glue the date of an event as the book gives it (``records.event_date``, from its most
@@ -109,43 +98,3 @@ def size_evidence(project, sizes: pd.DataFrame, words) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame(columns=evidence.ROW_COLUMNS)
     return pd.concat(frames, ignore_index=True)
-
-
-def source_rows(project, source_ids=None) -> pd.DataFrame:
-    """Evidence rows for a count of sources: one row per source (all, or ``source_ids``), its
-    title as the quote (the title heads each source text) and its kind and outlet as coding."""
-    sources = project.sources
-    if source_ids is not None:
-        wanted = list(source_ids)
-        sources = sources.set_index("source_id").loc[wanted].reset_index()
-    coding = [
-        f"{kind}, {outlet}" if isinstance(outlet, str) and outlet else kind
-        for kind, outlet in zip(sources["kind"], sources["outlet"], strict=True)
-    ]
-    return pd.DataFrame(
-        {"source_id": sources["source_id"].to_numpy(), "quote": sources["title"].to_numpy(),
-         "coding": coding}, columns=evidence.ROW_COLUMNS,
-    )  # fmt: skip
-
-
-def theme_timeline_frame(
-    spans: pd.DataFrame, theme: str, colours: dict[str, str], legend: dict[str, str]
-) -> pd.DataFrame:
-    """The rows ``draw_theme_timeline(spans, theme, colours=..., legend=...)`` draws (whole
-    period, no close-up), top to bottom, as plain values: ISO dates (end exclusive), the camp
-    label of the legend whose colour the row is drawn in, the sources joined by ``|``."""
-    rows = spans[spans["theme"] == theme].sort_values("start", kind="stable")
-    label = {colour: name for name, colour in legend.items()}
-    return pd.DataFrame(
-        {
-            "event_id": rows["event_id"].to_numpy(),
-            "summary": rows["summary"].to_numpy(),
-            "start": rows["start"].dt.strftime("%Y-%m-%d").to_numpy(),
-            "end": rows["end"].dt.strftime("%Y-%m-%d").to_numpy(),
-            "date_precision": rows["date_precision"].to_numpy(),
-            "date_basis": rows["date_basis"].to_numpy(),
-            "camp": [label.get(colours.get(e), "") for e in rows["event_id"]],
-            "source_ids": ["|".join(s) for s in rows["source_ids"]],
-        },
-        columns=TIMELINE_COLUMNS,
-    )

@@ -18,7 +18,6 @@ from crisis.analysis.network import SEEDS
 from crisis.analysis.timeline import monthly_counts
 from crisis.data.codebook import score
 from crisis.data.dates import date_label
-from crisis.data.text import normalise
 from crisis.report.chapters.timeline import busiest_month
 from crisis.report.evidence import ROW_COLUMNS, event_rows
 from crisis.report.wording import CAMP_NAMES, actor_names
@@ -159,20 +158,6 @@ def events_told_by_all(project) -> list[str]:
     everyone = set(per_event[per_event == len(project.sources)].index)
     first = events[events["event_id"].isin(everyone)].sort_values("row", kind="stable")
     return list(first.drop_duplicates("event_id")["event_id"])
-
-
-def source_rows(project) -> pd.DataFrame:
-    """One evidence row per source, in sources.csv order: its title, as its text gives it, and
-    its kind (and outlet). Raises ValueError when a text does not contain its title."""
-    records = []
-    for source_id, title, kind, outlet in zip(project.sources["source_id"],
-                                              project.sources["title"], project.sources["kind"],
-                                              project.sources["outlet"], strict=True):  # fmt: skip
-        if normalise(title) not in normalise(project.texts[source_id]):
-            raise ValueError(f"the text of {source_id!r} does not contain its title {title!r}")
-        coding = f"{kind}, {outlet}" if isinstance(outlet, str) and outlet else kind
-        records.append((source_id, title, coding))
-    return pd.DataFrame.from_records(records, columns=ROW_COLUMNS)
 
 
 def actor_rows(project) -> pd.DataFrame:

@@ -78,35 +78,3 @@ def matrix_table(matrix: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
         for actor in matrix.columns
     ]
     return pd.DataFrame(rows, columns=["target", "sanctioning actor", "sanctions", "event_ids"])
-
-
-def theme_timeline_table(
-    spans: pd.DataFrame,
-    theme: str,
-    colours: dict[str, str] | None = None,
-    legend: dict[str, str] | None = None,
-) -> pd.DataFrame:
-    """The rows ``figures.chapter_timeline.draw_theme_timeline`` draws for ``theme`` (whole
-    period), top to bottom: event, label, start and end (ISO, end exclusive), precision, basis
-    (filled mark when stated) and the colour with its legend label ("" when the colour has none);
-    an event without a colour in ``colours`` is drawn in the theme's.
-    """
-    from crisis.report.figures.chapter_timeline import _rows
-    from crisis.report.style import INK, THEME_COLOURS
-
-    rows = _rows(spans, theme, None, None)
-    default = THEME_COLOURS.get(theme, INK)
-    labels = {colour: label for label, colour in (legend or {}).items()}
-    drawn = [(colours or {}).get(e, default) for e in rows["event_id"]]
-    return pd.DataFrame(
-        {
-            "event_id": rows["event_id"].to_numpy(),
-            "summary": rows["summary"].to_numpy(),
-            "start": rows["start"].dt.strftime("%Y-%m-%d").to_numpy(),
-            "end": rows["end"].dt.strftime("%Y-%m-%d").to_numpy(),
-            "date_precision": rows["date_precision"].to_numpy(),
-            "date_basis": rows["date_basis"].to_numpy(),
-            "colour": drawn,
-            "camp": [labels.get(c, "") for c in drawn],
-        }
-    )

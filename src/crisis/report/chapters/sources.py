@@ -70,24 +70,6 @@ def sources_per_event(project) -> pd.DataFrame:
     )
 
 
-def source_rows(project, source_ids) -> pd.DataFrame:
-    """Evidence rows (``evidence.ROW_COLUMNS``) of the given sources, one each in sources.csv
-    order: the text's first sentence and, as coding, its kind and title."""
-    from crisis.data.text import split_sentences
-
-    chosen = project.sources[project.sources["source_id"].isin(set(source_ids))]
-    missing = sorted(set(source_ids) - set(chosen["source_id"]))
-    if missing:
-        raise KeyError(f"no source {', '.join(map(repr, missing))} in data/sources.csv")
-    return pd.DataFrame(
-        {
-            "source_id": chosen["source_id"].to_numpy(),
-            "quote": [split_sentences(project.texts[s])[0].text for s in chosen["source_id"]],
-            "coding": [f"{k}: {t}" for k, t in zip(chosen["kind"], chosen["title"], strict=True)],
-        }
-    )
-
-
 def mention_rows(mentions: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """Evidence rows of actor mentions (``find_mentions`` rows): the sentence holding each, and
     as coding the words found and the actor they name."""

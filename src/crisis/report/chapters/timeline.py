@@ -28,22 +28,6 @@ def basis_counts(frame: pd.DataFrame) -> dict[str, int]:
     return {b: len(rows) for b, rows in basis_groups(frame).items()}
 
 
-def report_rows(project, reports: pd.DataFrame) -> pd.DataFrame:
-    """Evidence rows (``evidence.ROW_COLUMNS``) of some event reports: rows of ``project.events``
-    (keeping its index), each once, in data/events.csv order. Raises KeyError on a row that is
-    not in ``project.events``."""
-    from crisis.report.evidence import event_rows
-
-    events = project.events
-    stray = reports.index.difference(events.index)
-    if len(stray) or not events.loc[reports.index, "event_id"].equals(reports["event_id"]):
-        raise KeyError("reports that are not rows of data/events.csv")
-    ids = set(reports["event_id"])
-    reported = events[events["event_id"].isin(ids)]
-    rows = event_rows(project, ids)
-    return rows[reported.index.isin(reports.index)].reset_index(drop=True)
-
-
 BASIS_LABELS = {
     "stated": "Stated in its sentence",
     "inferred": "Inferred from the same text",

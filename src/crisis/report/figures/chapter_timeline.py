@@ -25,7 +25,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.transforms import blended_transform_factory
 
-from crisis.analysis.timeline import CompressedAxis
+from crisis.analysis.timeline import CompressedAxis, timeline_table
 from crisis.report.style import COLUMN_WIDTH, INK, THEME_COLOURS
 
 FONT_PT = 10.0
@@ -109,7 +109,9 @@ def window_axis(start: pd.Timestamp, end: pd.Timestamp) -> tuple[CompressedAxis,
     return axis, [float(axis(d)[0]) for d in ticks], labels
 
 
-def _rows(spans, theme, window, exclude) -> pd.DataFrame:
+def drawn_rows(spans, theme, window=None, exclude=None) -> pd.DataFrame:
+    """The events ``draw_theme_timeline`` draws for ``theme`` (within ``window``, without
+    ``exclude``), top row first. Raises ValueError when none is left."""
     from crisis.report.records import in_window
 
     rows = spans[spans["theme"] == theme]
@@ -187,7 +189,7 @@ def draw_theme_timeline(
     event_id to a colour (default: the theme's); ``legend`` maps a label to a colour, shown when
     some event uses it. Raises ValueError when no event is left to draw.
     """
-    rows = _rows(spans, theme, window, exclude)
+    rows = drawn_rows(spans, theme, window, exclude)
     colours = {e: (colours or {}).get(e, THEME_COLOURS.get(theme, INK)) for e in rows["event_id"]}
     gaps: list[tuple[float, float]] = []
     if window is not None:
@@ -240,3 +242,26 @@ def draw_theme_timeline(
     fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.05 / height), ncol=2,
                fontsize=FONT_PT, handlelength=1.4, borderaxespad=0)  # fmt: skip
     return fig
+
+
+def drawn_table(
+    spans: pd.DataFrame,
+    theme: str,
+    *,
+    window: tuple[str, str] | None = None,
+    exclude: tuple[str, str] | None = None,
+    colours: dict[str, str] | None = None,
+    legend: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """The events ``chapter_timeline.draw_theme_timeline`` draws with the same arguments, top row
+    first, as plain values (``analysis.timeline.timeline_table``) with the colour of each mark
+    and the legend entry it stands for. Raises ValueError when no event is left, as the drawing
+    does."""
+    rows = drawn_rows(spans, theme, window, exclude).drop(columns="_coarse")
+    colour = [(colours or {}).get(e, THEME_COLOURS.get(theme, INK)) for e in rows["event_id"]]
+    key = {c: label for label, c in (legend or {}).items()}
+    table = timeline_table(rows.reset_index(drop=True))
+    table.insert(0, "row", range(1, len(table) + 1))
+    table["colour"] = colour
+    table["legend"] = [key.get(c, "") for c in colour]
+    return table
