@@ -160,3 +160,12 @@ def test_a_count_of_the_page_itself_links_to_it(glued):
     assert glued[-1][1].data == '<a class="count-link" href="#explorer-rows">179</a>'
     with pytest.raises(ValueError, match="same page"):
         evidence.glue_link("n_rows", "179", "explorer.html")
+
+
+def test_quotes_keep_dollars_and_stars_as_text_not_markup():
+    assert evidence.inert("$20 million and $41.9 million") == (
+        "&#36;20 million and &#36;41.9 million"
+    )
+    assert evidence.inert("a *b* _c_ <d> [e]") == (
+        "a &#42;b&#42; &#95;c&#95; &lt;d&gt; &#91;e&#93;"
+    )

@@ -69,11 +69,21 @@ def sentence_number(raw: str, quote: str) -> int:
     raise ValueError(f"quote begins between sentences: {quote[:60]!r}")
 
 
+_MARKUP = str.maketrans({c: f"&#{ord(c)};" for c in "$*_`[]\\~|"})
+
+
+def inert(text: str) -> str:
+    """``text`` escaped for HTML, with the characters Markdown would read as markup (``$`` for
+    maths, ``*`` and ``_`` for emphasis, brackets, backticks) written as character references,
+    so that a source's words show as they are when the evidence is parsed as MyST."""
+    return html.escape(text).translate(_MARKUP)
+
+
 def quote_link(project, source_id: str, quote: str) -> str:
     """HTML: the quote in curly quotes, linked to its sentence on the texts page."""
     number = sentence_number(project.texts[source_id], quote)
     href = f"{TEXTS_PAGE}#{sentence_anchor(source_id, number)}"
-    return f'<a class="quote-link" href="{href}">“{html.escape(quote)}”</a>'
+    return f'<a class="quote-link" href="{href}">“{inert(quote)}”</a>'
 
 
 def _report_rows(rows: pd.DataFrame) -> pd.DataFrame:
@@ -297,7 +307,7 @@ class Ledger:
                 seen[_key(item.rows)] = item.name
             rows = [
                 f"- {html.escape(labels[s])}: {quote_link(self.project, s, q)} "
-                f"<span class=\"coding\">({html.escape(c)})</span>"
+                f"<span class=\"coding\">({inert(c)})</span>"
                 for s, q, c in zip(item.rows["source_id"], item.rows["quote"], item.rows["coding"],
                                    strict=True)
             ]  # fmt: skip
@@ -331,4 +341,4 @@ def _escape_role(text: str) -> str:
 
 
 def _escape_md(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
+    return re.sub(r"([\\`*_\[\]<>$])", r"\\\1", text)
