@@ -16,8 +16,10 @@ from crisis.build.sphinx_execute import (
     Pending,
     executable,
     execute_text,
+    execution_order,
     jobs,
     mark_executed,
+    previous_runtimes,
     setup,
 )
 
@@ -58,7 +60,8 @@ def _env(root: Path, docs: dict[str, str], **config: object) -> SimpleNamespace:
 
 
 def _app(env: SimpleNamespace) -> SimpleNamespace:
-    return SimpleNamespace(env=env, config=SimpleNamespace(source_encoding="utf-8-sig"))
+    config = SimpleNamespace(source_encoding="utf-8-sig", crisis_execute_first=[])
+    return SimpleNamespace(env=env, config=config)
 
 
 @pytest.mark.parametrize(
@@ -203,8 +206,27 @@ def test_nothing_to_execute_starts_no_pool(tmp_path):
 
 
 def test_setup_connects_the_handlers():
-    connected = []
-    app = SimpleNamespace(connect=lambda event, handler: connected.append(event))
+    connected, values = [], []
+    app = SimpleNamespace(
+        connect=lambda event, handler: connected.append(event),
+        add_config_value=lambda name, default, rebuild, types: values.append((name, default)),
+    )
     metadata = setup(app)
+    assert values == [("crisis_execute_first", [])]
     assert connected == ["env-before-read-docs", "source-read", "env-updated", "build-finished"]
     assert metadata["parallel_read_safe"] is False
+
+
+def test_the_longest_notebooks_start_first():
+    texts = {d: (Path(f"{d}.ipynb"), "x" * size) for d, size in
+             [("a", 10), ("b", 300), ("c", 20), ("slow", 5)]}  # fmt: skip
+    # a clean build: the named slow notebooks first, then by size, then by name
+    assert execution_order(texts, ["slow"], {}) == ["slow", "b", "c", "a"]
+    # a rebuild: the last build's running times decide
+    assert execution_order(texts, ["slow"], {"a": 9.0, "c": 30.0}) == ["c", "a", "slow", "b"]
+
+
+def test_previous_runtimes_are_read_from_the_saved_environment():
+    env = SimpleNamespace(nb_metadata={"book/a": {"exec_data": {"runtime": 4.5}},
+                                       "book/b": {"exec_data": None}, "book/c": {}})  # fmt: skip
+    assert previous_runtimes(env) == {"book/a": 4.5}

@@ -10,7 +10,8 @@ this extension takes over the execution:
    core, at most one per notebook; forked from Sphinx), which executes it exactly as MyST-NB
    would (jupyter-cache's ``single_nb_execution``: working directory its folder, the configured
    timeout and ``allow_errors``). The documents are reordered so that the pages that need no
-   execution are read first, while the pool works.
+   execution are read first, while the pool works; the pool starts the longest notebooks first
+   (``execution_order``: last build's running times, else ``crisis_execute_first``).
 2. ``source-read``: when Sphinx reads a notebook, the extension waits for its execution and
    hands MyST-NB the executed notebook, marked ``mystnb.execution_mode: off`` so that MyST-NB
    renders its outputs instead of executing it again, and logs ``Executed notebook in ...``
@@ -158,8 +159,7 @@ class ParallelExecutor:
         if not texts:
             return
         config = env.mystnb_config
-        # The longest notebooks (by size, a fair proxy of their running time) go first.
-        order = sorted(texts, key=lambda d: (-len(texts[d][1]), d))
+        order = execution_order(texts, app.config.crisis_execute_first, previous_runtimes(env))
         self.pool = ProcessPoolExecutor(max_workers=jobs(len(order)), mp_context=start_context())
         for docname in order:
             path, text = texts[docname]
@@ -211,6 +211,36 @@ class ParallelExecutor:
         return []
 
 
+def previous_runtimes(env: BuildEnvironment) -> dict[str, float]:
+    """The seconds each notebook took when the last build executed it (MyST-NB's execution data
+    in the saved environment; empty on a clean build)."""
+    from myst_nb.sphinx_ import NbMetadataCollector
+
+    found = {}
+    for docname, data in NbMetadataCollector.get_doc_data(env).items():
+        runtime = (data.get("exec_data") or {}).get("runtime")
+        if isinstance(runtime, int | float):
+            found[docname] = float(runtime)
+    return found
+
+
+def execution_order(
+    texts: dict[str, tuple[Path, str]], first: list[str], runtimes: dict[str, float]
+) -> list[str]:
+    """The order the pool starts the notebooks in: longest first, so that no long notebook
+    starts last while the other workers idle.
+
+    Known running times (``runtimes``, from the last build) come first, longest first; on a clean
+    build, the notebooks named in ``crisis_execute_first`` (those known to be slow), then the
+    rest by size. Ties are broken by name, so the order is the same every time.
+    """
+    rank = {d: i for i, d in enumerate(first)}
+    return sorted(
+        texts,
+        key=lambda d: (-runtimes.get(d, 0.0), rank.get(d, len(rank)), -len(texts[d][1]), d),
+    )
+
+
 def record_execution(env: BuildEnvironment, docname: str, seconds: float) -> None:
     """Store the execution data MyST-NB stores after executing ``docname`` itself."""
     from datetime import datetime
@@ -233,6 +263,9 @@ def record_execution(env: BuildEnvironment, docname: str, seconds: float) -> Non
 
 def setup(app: Sphinx) -> dict[str, object]:
     """Register the handlers with Sphinx."""
+    # Notebooks known to run longest (they compute the camps' resampling), started first on a
+    # clean build; a rebuild uses the running times of the last build instead.
+    app.add_config_value("crisis_execute_first", [], "env", types=[list])
     executor = ParallelExecutor()
     app.connect("env-before-read-docs", executor.start)
     app.connect("source-read", executor.source)
