@@ -41,7 +41,7 @@ EVIDENCE_JS = """
   const id = decodeURIComponent(a.hash.slice(1));
   const target = document.getElementById(id);
   const item = {text: a.textContent.trim(), id: id, found: !!target, bold: null,
-                quotes: [], inputs: []};
+                quotes: [], inputs: [], setting: false};
   if (!target) return item;
   const bold = target.querySelector('strong');
   item.bold = bold ? bold.textContent.trim() : null;
@@ -52,6 +52,7 @@ EVIDENCE_JS = """
     next = next.nextElementSibling;
   }
   for (const part of parts) {
+    if (part.querySelector('.evidence-setting')) item.setting = true;
     part.querySelectorAll('a.quote-link').forEach(q =>
       item.quotes.push([q.getAttribute('href'), q.textContent]));
     part.querySelectorAll('a[href^="#ev-"]').forEach(i =>
@@ -73,6 +74,7 @@ class EvidenceLink:
     bold: str | None
     quotes: tuple[tuple[str, str], ...]
     inputs: tuple[tuple[str, bool], ...]
+    setting: bool = False
 
 
 def evidence_links(page: Page) -> list[EvidenceLink]:
@@ -85,6 +87,7 @@ def evidence_links(page: Page) -> list[EvidenceLink]:
             d["bold"],
             tuple(map(tuple, d["quotes"])),
             tuple(map(tuple, d["inputs"])),
+            d["setting"],
         )
         for d in page.evaluate(EVIDENCE_JS)
     ]
@@ -109,8 +112,10 @@ def link_problems(links: list[EvidenceLink]) -> list[str]:
             continue
         if link.bold != link.text:
             problems.append(f"{where}: the evidence shows {link.bold!r}, not the value")
-        if not link.quotes and not link.inputs:
-            problems.append(f"{where}: the evidence lists no quote and no input")
+        if not link.quotes and not link.inputs and not link.setting:
+            problems.append(f"{where}: the evidence lists no quote, no input and is no setting")
+        if link.setting and (link.quotes or link.inputs):
+            problems.append(f"{where}: a setting of the analysis cannot also have rows")
         problems += [f"{where}: input #{i} is not on the page" for i, ok in link.inputs if not ok]
     return sorted(set(problems))
 

@@ -51,7 +51,7 @@ def test_a_missing_target_a_wrong_value_and_an_empty_item_are_found(page: Page) 
     problems = link_problems(evidence_links(page))
     assert problems == [
         "'1' -> #ev-x-gone: no such target on the page",
-        "'2' -> #ev-x-e: the evidence lists no quote and no input",
+        "'2' -> #ev-x-e: the evidence lists no quote, no input and is no setting",
         "'four' -> #ev-x-n: the evidence shows 'three', not the value",
     ]
 
@@ -94,3 +94,18 @@ def test_quotes_must_be_verbatim_and_link_the_sentence_that_holds_them() -> None
             "quote 'One sentence' -> explorer.html#a-s1: not a link to a sentence of a source",
         ]
     )
+
+
+def test_a_setting_needs_no_rows_but_must_say_it_is_one(page: Page) -> None:
+    _open(
+        page,
+        '<p><a href="#ev-x-s">1,000</a> <a href="#ev-x-t">5%</a></p>'
+        '<p id="ev-x-s"><strong>1,000</strong>: draws</p>'
+        '<p><span class="evidence-setting">A setting of the analysis.</span></p>'
+        '<p id="ev-x-t"><strong>5%</strong>: a tolerance</p>'
+        '<p><span class="evidence-setting">A setting.</span></p>'
+        + GOOD_ITEM.replace('id="ev-x-n"', 'class="more"'),
+    )
+    assert link_problems(evidence_links(page)) == [
+        "'5%' -> #ev-x-t: a setting of the analysis cannot also have rows"
+    ]

@@ -169,3 +169,22 @@ def test_quotes_keep_dollars_and_stars_as_text_not_markup():
     assert evidence.inert("a *b* _c_ <d> [e]") == (
         "a &#42;b&#42; &#95;c&#95; &lt;d&gt; &#91;e&#93;"
     )
+
+
+def test_a_quote_is_shown_with_the_sources_own_dashes_and_spacing():
+    raw = "The troika of tyranny \u2014 Cuba,\n  Nicaragua and Venezuela. Later words here."
+    assert evidence.source_words(raw, "troika of tyranny - Cuba, Nicaragua") == (
+        "troika of tyranny \u2014 Cuba, Nicaragua"
+    )
+    assert evidence.source_words(raw, "The troika ... words here") == "The troika ... words here"
+    with pytest.raises(ValueError, match="not found"):
+        evidence.source_words(raw, "troika of tyrants")
+
+
+def test_a_setting_says_it_is_not_read_from_the_sources(project, glued):
+    ledger = evidence.Ledger(project, "network")
+    ledger.setting("n_null", "1,000", "rewired networks drawn for the null model")
+    assert glued[-1][1].data == "{ref}`1,000 <ev-network-n-null>`"
+    section = ledger.section().data
+    assert "**1,000**: rewired networks drawn for the null model" in section
+    assert 'class="evidence-setting">A setting of the analysis' in section

@@ -70,3 +70,8 @@ def test_claim_values_read_as_written_not_in_exponent_form(project):
     rows = evidence.claim_rows(project, [big["fact_id"]], big["source_id"])
     assert "e+" not in rows["coding"].iloc[0]
     assert f"{big['value']:,.0f}" in rows["coding"].iloc[0]
+
+
+def test_a_claim_row_gives_the_date_its_value_holds_for(project):
+    rows = evidence.claim_rows(project, ["venezuelans_sanctioned_by_march_2018"], "encyclopedia")
+    assert rows["coding"].tolist() == ["78 people, dated 27 March 2018"]

@@ -79,11 +79,36 @@ def inert(text: str) -> str:
     return html.escape(text).translate(_MARKUP)
 
 
+@cache
+def _mapped(raw: str) -> tuple[str, str, tuple[int, ...]]:
+    import unicodedata
+
+    from crisis.data.text import normalise_with_map
+
+    text, offsets = normalise_with_map(raw)
+    return unicodedata.normalize("NFC", raw), text, tuple(offsets)
+
+
+def source_words(raw: str, quote: str) -> str:
+    """The quote as the source writes it: each part (split at ``...``) cut from ``raw`` itself,
+    so that its dashes, quotation marks and accents are the source's, not the normalised ones
+    of the data; whitespace runs become one space. Raises ValueError when it is not in ``raw``.
+    """
+    original, text, offsets = _mapped(raw)
+    spans = find_quote(quote, text)
+    if not spans:
+        raise ValueError(f"quote not found in the source: {quote[:60]!r}")
+    parts = [" ".join(original[offsets[a] : offsets[b - 1] + 1].split()) for a, b in spans]
+    return " ... ".join(parts)
+
+
 def quote_link(project, source_id: str, quote: str) -> str:
-    """HTML: the quote in curly quotes, linked to its sentence on the texts page."""
-    number = sentence_number(project.texts[source_id], quote)
+    """HTML: the quote in curly quotes, as the source writes it, linked to its sentence on the
+    texts page."""
+    raw = project.texts[source_id]
+    number = sentence_number(raw, quote)
     href = f"{TEXTS_PAGE}#{sentence_anchor(source_id, number)}"
-    return f'<a class="quote-link" href="{href}">“{inert(quote)}”</a>'
+    return f'<a class="quote-link" href="{href}">“{inert(source_words(raw, quote))}”</a>'
 
 
 def _report_rows(rows: pd.DataFrame) -> pd.DataFrame:
@@ -147,7 +172,8 @@ def source_rows(project, source_ids=None) -> pd.DataFrame:
 
 
 def claim_rows(project, fact_ids, source_id: str | None = None) -> pd.DataFrame:
-    """One evidence row per report of the given facts (of one source, if given)."""
+    """One evidence row per report of the given facts (of one source, if given); the coding is
+    the value as coded ('nearly 3,000,000 people') and the date the claim holds for, if any."""
     wanted = set(fact_ids)
     rows = project.claims[project.claims["fact_id"].isin(wanted)]
     if source_id is not None:
@@ -155,14 +181,20 @@ def claim_rows(project, fact_ids, source_id: str | None = None) -> pd.DataFrame:
     if rows.empty:
         raise KeyError(f"no claim {sorted(wanted)!r} from {source_id!r} in data/claims.csv")
     coding = []
-    for value, top, hedge, unit in zip(rows["value"], rows["value_max"], rows["hedge"],
-                                       rows["unit"], strict=True):  # fmt: skip
+    for value, top, hedge, unit, date in zip(rows["value"], rows["value_max"], rows["hedge"],
+                                             rows["unit"], rows["date"], strict=True):  # fmt: skip
         amount = _amount(value) if pd.isna(top) else f"{_amount(value)} to {_amount(top)}"
-        coding.append(" ".join(x for x in (hedge, amount, unit) if x))
+        words = " ".join(x for x in (hedge, amount, unit) if x)
+        if isinstance(date, str) and date:
+            words += f", dated {date_label(date, _PRECISION[len(date)])}"
+        coding.append(words)
     return pd.DataFrame(
         {"source_id": rows["source_id"].to_numpy(), "quote": rows["quote"].to_numpy(),
          "coding": coding}, columns=ROW_COLUMNS,
     )  # fmt: skip
+
+
+_PRECISION = {4: "year", 7: "month", 10: "day"}  # claims.csv dates: YYYY, YYYY-MM, YYYY-MM-DD
 
 
 def _amount(value: float) -> str:
@@ -180,6 +212,7 @@ class Item:
     rows: pd.DataFrame
     inputs: tuple[str, ...] = ()
     fold_note: str = ""
+    setting: bool = False
 
 
 @dataclass
@@ -259,6 +292,11 @@ class Ledger:
         """Glue ``text`` (a value) read from the claims of one fact (of one source)."""
         self.glue(name, text, claim_rows(self.project, [fact_id], source_id), what)
 
+    def setting(self, name: str, text: str, what: str) -> None:
+        """Glue ``text``, a setting of the analysis (a number of resampling draws, a tolerance):
+        not read from the sources nor computed from them; its evidence says so."""
+        self._add(Item(name, text, what, pd.DataFrame(columns=ROW_COLUMNS), setting=True))
+
     def derived(self, name: str, text: str, what: str, inputs: list[str]) -> None:
         """Glue ``text``, a value computed from values glued before in this chapter (``inputs``,
         their names); its evidence says how and links to theirs."""
@@ -292,6 +330,9 @@ class Ledger:
         for item in self.items.values():
             lines = [f"({self.label(item.name)})=", "",
                      f"**{_escape_md(item.text)}**: {_escape_md(item.what)}", ""]  # fmt: skip
+            if item.setting:
+                lines.append('<span class="evidence-setting">A setting of the analysis, chosen '
+                             "in the code: not read from the sources.</span>")  # fmt: skip
             if item.inputs:
                 links = [f"{{ref}}`{_escape_role(self.items[i].text)} <{self.label(i)}>` "
                          f"({_escape_md(self.items[i].what)})" for i in item.inputs]  # fmt: skip
