@@ -45,6 +45,10 @@
     });
     document.addEventListener("keydown", (e) => { if (e.key === "Escape") hide(); });
   }
+  // A printout shows every evidence row: the folded lists open before printing.
+  window.addEventListener("beforeprint", () => {
+    document.querySelectorAll("details.evidence-rows").forEach((d) => { d.open = true; });
+  });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

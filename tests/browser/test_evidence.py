@@ -218,3 +218,15 @@ def test_the_explorer_searches_filters_and_links_every_row(
     assert all(theme == "Sanctions" and end >= "2019-03-01" for theme, end in later)
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     context.close()
+
+
+def test_printing_opens_every_folded_list_of_evidence(page: Page, base_url: str) -> None:
+    open_page(page, base_url + "book/timeline.html")
+    folded = page.locator("details.evidence-rows")
+    assert folded.count() > 0
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    closed = page.eval_on_selector_all(
+        "details.evidence-rows", "ds => ds.filter(d => !d.open).length"
+    )
+    assert closed == 0, f"{closed} evidence lists stay folded in a printout"
