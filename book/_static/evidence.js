@@ -1,11 +1,53 @@
 // Evidence previews: hovering or focusing a number that links to its evidence (an "#ev-..."
 // target on the same page) shows that evidence beside it; following the link still scrolls
 // there, which is all a touch screen, a printout or a screen reader needs.
+// The preview shows the value, what it is and at most PREVIEW_ROWS of its rows (a long list says
+// how many more there are); it opens below the number, or above it when there is more room
+// there, and never runs off the screen. The pointer can move into it (to follow a quote link).
 (function () {
   "use strict";
+  const PREVIEW_ROWS = 3;
+  const GAP = 6;
   let tip = null;
+  let hideTimer = null;
   function hide() {
+    clearTimeout(hideTimer);
     if (tip) { tip.remove(); tip = null; }
+    document.querySelectorAll("[aria-describedby='evidence-tip']")
+      .forEach((el) => el.removeAttribute("aria-describedby"));
+  }
+  function hideSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 250);
+  }
+  // The rows of an item, shortened: a folded list becomes its first rows and a count of the rest.
+  function preview(part) {
+    const list = part.tagName === "DETAILS" ? part.querySelector("ul") : part;
+    if (!list || list.tagName !== "UL") return part.cloneNode(true);
+    const copy = list.cloneNode(false);
+    const items = Array.from(list.children);
+    items.slice(0, PREVIEW_ROWS).forEach((li) => copy.appendChild(li.cloneNode(true)));
+    if (items.length <= PREVIEW_ROWS) return copy;
+    const box = document.createElement("div");
+    box.appendChild(copy);
+    const more = document.createElement("p");
+    more.className = "evidence-tip-more";
+    more.textContent = `… and ${items.length - PREVIEW_ROWS} more: follow the link to see them all.`;
+    box.appendChild(more);
+    return box;
+  }
+  function place(link) {
+    const box = link.getBoundingClientRect();
+    const below = window.innerHeight - box.bottom - GAP - 8;
+    const above = box.top - GAP - 8;
+    const room = Math.max(below, above);
+    tip.style.maxHeight = `${Math.max(120, room)}px`;
+    const height = tip.offsetHeight;
+    const up = height > below && above > below;
+    const top = up ? box.top - GAP - height : box.bottom + GAP;
+    const left = Math.min(box.left, window.innerWidth - tip.offsetWidth - 8);
+    tip.style.left = `${window.scrollX + Math.max(8, left)}px`;
+    tip.style.top = `${window.scrollY + top}px`;
   }
   function show(link) {
     hide();
@@ -16,22 +58,19 @@
     tip.id = "evidence-tip";
     tip.setAttribute("role", "tooltip");
     tip.appendChild(target.cloneNode(true));
-    // what follows the value's line: its "computed from" line, then its rows (a list, or a
-    // folded list in a <details>, shown open in the preview)
+    // what follows the value's line: a "computed from" line, a setting's note, then its rows
     let next = target.nextElementSibling;
     while (next && !next.id && !/^H[1-6]$/.test(next.tagName)) {
-      const copy = next.cloneNode(true);
-      if (copy.tagName === "DETAILS") copy.open = true;
-      tip.appendChild(copy);
-      if (next.tagName === "UL" || next.tagName === "DETAILS") break;
+      const list = next.tagName === "UL" || next.tagName === "DETAILS";
+      tip.appendChild(list ? preview(next) : next.cloneNode(true));
+      if (list) break;
       next = next.nextElementSibling;
     }
     tip.querySelectorAll("[id]").forEach((el) => el.removeAttribute("id"));
+    tip.addEventListener("mouseenter", () => clearTimeout(hideTimer));
+    tip.addEventListener("mouseleave", hideSoon);
     document.body.appendChild(tip);
-    const box = link.getBoundingClientRect();
-    const left = Math.min(window.scrollX + box.left, window.scrollX + window.innerWidth - tip.offsetWidth - 8);
-    tip.style.left = `${Math.max(8, left)}px`;
-    tip.style.top = `${window.scrollY + box.bottom + 6}px`;
+    place(link);
     link.setAttribute("aria-describedby", "evidence-tip");
   }
   function init() {
@@ -40,10 +79,12 @@
       link.classList.add("evidence-link");
       link.addEventListener("mouseenter", () => show(link));
       link.addEventListener("focus", () => show(link));
-      link.addEventListener("mouseleave", hide);
-      link.addEventListener("blur", hide);
+      link.addEventListener("mouseleave", hideSoon);
+      link.addEventListener("blur", hideSoon);
     });
     document.addEventListener("keydown", (e) => { if (e.key === "Escape") hide(); });
+    window.addEventListener("scroll", () => { if (tip && !tip.matches(":hover")) hide(); },
+                            { passive: true });
   }
   // A printout shows every evidence row: the folded lists open before printing.
   window.addEventListener("beforeprint", () => {

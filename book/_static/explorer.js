@@ -6,18 +6,22 @@
     const rows = Array.from(root.querySelectorAll("tbody tr"));
     const count = root.querySelector(".explorer-count");
     const controls = Array.from(root.querySelectorAll("[data-filter]"));
-    const text = rows.map((row) => row.textContent.toLowerCase());
+    // search ignores case and accents: "guaido" finds "Guaidó"
+    const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    const text = rows.map((row) => fold(row.textContent));
     function apply() {
       const want = {};
       controls.forEach((c) => { want[c.dataset.filter] = c.value.trim(); });
-      const words = (want.text || "").toLowerCase().split(/\s+/).filter(Boolean);
+      const words = fold(want.text || "").split(/\s+/).filter(Boolean);
       let shown = 0;
       rows.forEach((row, i) => {
         let ok = words.every((w) => text[i].includes(w));
         for (const key of Object.keys(want)) {
           if (!ok || !want[key] || key === "text") continue;
-          if (key === "from") ok = !row.dataset.end || row.dataset.end >= want.from;
-          else if (key === "to") ok = !row.dataset.start || row.dataset.start <= want.to;
+          // a date range keeps the rows dated within it: a row dated only to a year that the
+          // range does not cover whole is not "in March", and an undated row is in no range
+          if (key === "from") ok = !!row.dataset.start && row.dataset.start >= want.from;
+          else if (key === "to") ok = !!row.dataset.end && row.dataset.end <= want.to;
           else ok = row.dataset[key] === want[key];
         }
         row.hidden = !ok;

@@ -209,13 +209,21 @@ def test_the_explorer_searches_filters_and_links_every_row(
         "rows => rows.filter(r => !r.hidden).map(r => [r.dataset.theme, r.dataset.end])",
     )
     assert shown and {theme for theme, _ in shown} == {"Sanctions"}
+    page.select_option(".explorer select[data-filter='theme']", "")
     page.fill(".explorer input[data-filter='from']", "2019-03-01")
-    later = page.eval_on_selector_all(
+    page.fill(".explorer input[data-filter='to']", "2019-03-31")
+    march = page.eval_on_selector_all(
         ".explorer tbody tr",
-        "rows => rows.filter(r => !r.hidden).map(r => [r.dataset.theme, r.dataset.end])",
+        "rows => rows.filter(r => !r.hidden).map(r => [r.dataset.start, r.dataset.end])",
     )
-    assert 0 < len(later) < len(shown), "the date filter keeps some rows and drops others"
-    assert all(theme == "Sanctions" and end >= "2019-03-01" for theme, end in later)
+    assert 0 < len(march) < len(everything) / 2, "a month keeps its own rows, not the year's"
+    assert all("2019-03-01" <= start <= end <= "2019-03-31" for start, end in march)
+    page.fill(".explorer input[data-filter='from']", "")
+    page.fill(".explorer input[data-filter='to']", "")
+    page.fill(".explorer input[data-filter='text']", "guaido")
+    plain = len(_visible_rows(page))
+    page.fill(".explorer input[data-filter='text']", "Guaidó")
+    assert plain == len(_visible_rows(page)) > 0, "search ignores accents"
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     context.close()
 
@@ -230,3 +238,21 @@ def test_printing_opens_every_folded_list_of_evidence(page: Page, base_url: str)
         "details.evidence-rows", "ds => ds.filter(d => !d.open).length"
     )
     assert closed == 0, f"{closed} evidence lists stay folded in a printout"
+
+
+def test_the_preview_of_a_number_low_on_the_screen_stays_on_the_screen(
+    page: Page, base_url: str
+) -> None:
+    page.set_viewport_size({"width": 1366, "height": 768})
+    open_page(page, base_url + "book/index.html")
+    links = page.locator('article p a[href^="#ev-"]')
+    page.evaluate("window.scrollTo(0, 600)")
+    low = next(
+        i for i in range(links.count()) if 550 < (links.nth(i).bounding_box() or {"y": 0})["y"]
+    )
+    links.nth(low).hover()
+    tip = page.locator(".evidence-tip")
+    tip.wait_for(state="visible", timeout=5_000)
+    box = tip.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 768, box
+    assert tip.locator("li").count() <= 3, "the preview shows at most three rows"

@@ -59,7 +59,7 @@ def test_event_and_claim_rows_carry_source_quote_and_coding(project):
     rows = evidence.event_rows(project, [event_id])
     assert list(rows.columns) == evidence.ROW_COLUMNS
     assert len(rows) == int((project.events["event_id"] == event_id).sum())
-    assert rows["coding"].str.contains(r"\((?:stated|inferred|borrowed)\)").all()
+    assert rows["coding"].str.fullmatch(r"[a-z]+, [^,]+, date (?:stated|inferred|borrowed)").all()
     fact_id = project.claims["fact_id"].iloc[0]
     claims = evidence.claim_rows(project, [fact_id])
     assert len(claims) == int((project.claims["fact_id"] == fact_id).sum())

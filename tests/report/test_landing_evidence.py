@@ -67,7 +67,7 @@ def test_backing_reports_are_the_rows_behind_backing_states(project):
     assert reports[["side", "state", "source_id"]].to_dict("records") == [
         {"side": "guaido", "state": "United States", "source_id": "the_week"}
     ]
-    assert reports["coding"].iloc[0] == "United States: SUPPORT, January 2019 (inferred)"
+    assert reports["coding"].iloc[0] == "United States: support, January 2019, date inferred"
     assert landing.backing_states(project) == {"guaido": ["United States"], "maduro": []}
 
 

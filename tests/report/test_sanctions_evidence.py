@@ -42,8 +42,8 @@ def test_actor_rows_list_every_report_of_each_actor_event(project):
     )
     assert list(rows.columns) == evidence.ROW_COLUMNS
     assert list(rows["source_id"]) == ["alpha", "beta", "alpha"]
-    assert rows["coding"].str.startswith("United States: SANCTION").sum() == 2
-    assert rows["coding"].iloc[2].startswith("US Treasury: SANCTION")
+    assert rows["coding"].str.startswith("United States: sanction").sum() == 2
+    assert rows["coding"].iloc[2].startswith("US Treasury: sanction")
     with pytest.raises(ValueError):
         sanctions.actor_event_rows(project, {})
 

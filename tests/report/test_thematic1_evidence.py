@@ -62,7 +62,7 @@ def test_stance_evidence_has_a_row_per_state_and_report(project):
     russia = bm.stance_evidence(project, tagged, "maduro", ["Russia"])
     russian = stances[(stances["name"] == "Russia") & (stances["side"] == "maduro")]
     assert russia["source_id"].nunique() == int(russian["n_sources"].iloc[0])
-    assert all(c.startswith("Russia: SUPPORT") for c in russia["coding"])
+    assert all(c.startswith("Russia: support") for c in russia["coding"])
 
 
 def test_report_rows_keep_the_order_once_and_refuse_a_report_not_made(project):

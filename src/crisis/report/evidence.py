@@ -113,7 +113,7 @@ def quote_link(project, source_id: str, quote: str) -> str:
 
 def _report_rows(rows: pd.DataFrame) -> pd.DataFrame:
     coding = [
-        f"{t}, {date_label(d, p)} ({b})"
+        f"{t.lower()}, {date_label(d, p)}, date {b}"
         for t, d, p, b in zip(rows["event_type"], rows["date"], rows["date_precision"],
                               rows["date_basis"], strict=True)
     ]  # fmt: skip

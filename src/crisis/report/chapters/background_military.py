@@ -69,7 +69,7 @@ def support_report_events(project, sides: dict[str, tuple[str, ...]], **options)
 def stance_evidence(project, tagged: pd.DataFrame, side: str, names=None) -> pd.DataFrame:
     """Evidence rows of the stances backing ``side`` (of the states in ``names``, if given):
     one row per row of ``tagged`` (``support_report_events``), that is per state and report,
-    the state named first in its coding ("China: SUPPORT, 2019 (stated)"), so that a count of
+    the state named first in its coding ("China: support, 2019, date stated"), so that a count of
     states is never larger than its rows."""
     rows = tagged[tagged["side"] == side]
     if names is not None:

@@ -88,8 +88,8 @@ def backing_reports(project, seeds: dict[str, tuple[str, ...]] = SEEDS) -> pd.Da
             for actor in r["actors"]:
                 if kind[actor] == "state":
                     coding = (
-                        f"{names[actor]}: SUPPORT, "
-                        f"{date_label(r['date'], r['date_precision'])} ({r['date_basis']})"
+                        f"{names[actor]}: support, "
+                        f"{date_label(r['date'], r['date_precision'])}, date {r['date_basis']}"
                     )
                     records.append((side, names[actor], r["source_id"], r["quote"], coding))
     frame = pd.DataFrame.from_records(records, columns=BACKING_COLUMNS)

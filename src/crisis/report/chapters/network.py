@@ -390,7 +390,8 @@ def received_reports(camps: Camps, actor_ids) -> pd.DataFrame:
 def report_rows(project, reports: pd.DataFrame) -> pd.DataFrame:
     """Evidence rows (``evidence.ROW_COLUMNS``) of ``reports`` (``event_id``, ``source_id``,
     ``actor`` and, optionally, ``recipient`` ``|``-joined): each report's quote, coded with who
-    acts towards whom and the event's coding ('Russia → Nicolás Maduro: SUPPORT, 2019 (stated)').
+    acts towards whom and the event's coding
+    ('Russia → Nicolás Maduro: support, 2019, date stated').
 
     Raises KeyError for a report that is not in data/events.csv."""
     names = actor_names(project)
