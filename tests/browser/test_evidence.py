@@ -248,7 +248,7 @@ def test_the_preview_of_a_number_low_on_the_screen_stays_on_the_screen(
     links = page.locator('article p a[href^="#ev-"]')
     page.evaluate("window.scrollTo(0, 600)")
     low = next(
-        i for i in range(links.count()) if 550 < (links.nth(i).bounding_box() or {"y": 0})["y"]
+        i for i in range(links.count()) if (links.nth(i).bounding_box() or {"y": 0})["y"] > 550
     )
     links.nth(low).hover()
     tip = page.locator(".evidence-tip")
