@@ -41,7 +41,7 @@ EVIDENCE_JS = """
   const id = decodeURIComponent(a.hash.slice(1));
   const target = document.getElementById(id);
   const item = {text: a.textContent.trim(), id: id, found: !!target, bold: null,
-                quotes: [], inputs: [], setting: false};
+                quotes: [], inputs: [], setting: false, prose: !a.closest('section#evidence')};
   if (!target) return item;
   const bold = target.querySelector('strong');
   item.bold = bold ? bold.textContent.trim() : null;
@@ -75,6 +75,7 @@ class EvidenceLink:
     quotes: tuple[tuple[str, str], ...]
     inputs: tuple[tuple[str, bool], ...]
     setting: bool = False
+    prose: bool = True
 
 
 def evidence_links(page: Page) -> list[EvidenceLink]:
@@ -88,6 +89,7 @@ def evidence_links(page: Page) -> list[EvidenceLink]:
             tuple(map(tuple, d["quotes"])),
             tuple(map(tuple, d["inputs"])),
             d["setting"],
+            d["prose"],
         )
         for d in page.evaluate(EVIDENCE_JS)
     ]

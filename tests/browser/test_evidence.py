@@ -79,10 +79,13 @@ def evidence(browser: Browser, base_url: str) -> list[PageEvidence]:
             )
         )
     context.close()
-    report = ["| page | numbers linked to evidence | evidence quotes |", "| --- | ---: | ---: |"]
+    report = [
+        "| page | glued numbers in the prose | linked to their evidence | evidence quote links |",
+        "| --- | ---: | ---: | ---: |",
+    ]
     for e in found:
-        prose = [link for link in e.links if not link.id.startswith("ev-") or link.found]
-        report.append(f"| {e.path} | {len(prose)} | {len(e.quotes)} |")
+        prose = sum(link.prose for link in e.links)
+        report.append(f"| {e.path} | {prose + len(e.unlinked)} | {prose} | {len(e.quotes)} |")
     (ROOT / "artifacts").mkdir(exist_ok=True)
     (ROOT / "artifacts" / "evidence-links.md").write_text("\n".join(report) + "\n", "utf-8")
     return found
