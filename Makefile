@@ -33,11 +33,18 @@ freeze: install
 book: install
 	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
 
-## test: lint, then the unit tests and strict nbval in one pytest session on every core, then
-## the rendered book in Chromium (a pytest session of its own: tests/browser has its own conftest)
+## test: lint, then two pytest sessions at once: the unit, build and strict nbval tests on every
+## core, and the rendered book in Chromium (tests/browser has its own conftest; it mostly waits
+## for pages, so it runs beside the other session instead of after it; its report follows).
+## Fails if either fails.
 test: install lint browser-deps book
-	$(BIN)/pytest $(XDIST) --nbval tests book --ignore=tests/browser -p no:cacheprovider
-	$(BIN)/pytest tests/browser -p no:cacheprovider
+	@mkdir -p artifacts
+	@$(BIN)/pytest tests/browser -p no:cacheprovider > artifacts/browser-tests.log 2>&1 & web=$$!; \
+	$(BIN)/pytest $(XDIST) --nbval tests book --ignore=tests/browser -p no:cacheprovider; unit=$$?; \
+	wait $$web; browser=$$?; \
+	echo "=== the browser tests (tests/browser), run alongside: artifacts/browser-tests.log ==="; \
+	cat artifacts/browser-tests.log; \
+	exit $$(( unit != 0 || browser != 0 ))
 
 ## unit: the unit and bad-input tests (warnings are errors; the browser tests run separately)
 unit: install

@@ -215,7 +215,7 @@ def write_figure_facts(
         facts["data_rows"] = sum(1 for _ in csv_rows(io.StringIO(data.decode("utf-8")))) - 1
         facts["data_sha256"] = hashlib.sha256(data).hexdigest()
     path = folder / f"{name}.json"
-    path.write_text(json.dumps(facts, sort_keys=True) + "\n", encoding="utf-8")
+    _replace(path, (json.dumps(facts, sort_keys=True) + "\n").encode("utf-8"))
     return path
 
 
@@ -235,9 +235,31 @@ def write_figure_files(fig: Figure, name: str, data, folder: Path | None = None)
     folder = Path(folder) if folder is not None else figure_folder()
     folder.mkdir(parents=True, exist_ok=True)
     csv, png = folder / f"{name}.csv", folder / f"{name}.png"
-    data.to_csv(csv, index=False, lineterminator="\n", float_format="%.10g", encoding="utf-8")
-    fig.savefig(png, dpi=200, metadata={"Software": None})
+    import io
+
+    text = data.to_csv(index=False, lineterminator="\n", float_format="%.10g")
+    _replace(csv, text.encode("utf-8"))
+    image = io.BytesIO()
+    fig.savefig(image, format="png", dpi=200, metadata={"Software": None})
+    _replace(png, image.getvalue())
     return [csv, png]
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (a temporary file in the same folder, then a rename),
+    so that a reader - a build, a test - never sees a half-written file while a notebook runs."""
+    import os
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, 0o644)  # as a plain write would leave it, not mkstemp's 0600
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def format_number(value: float, decimals: int = 1) -> str:
