@@ -155,3 +155,18 @@ def test_monthly_table_is_the_tidy_frame_of_the_bars_drawn(spans):
     assert wide.to_numpy().tolist() == counts.to_numpy().tolist()
     assert not table.map(lambda v: isinstance(v, tuple | list)).to_numpy().any()
     assert all(pd.api.types.is_integer_dtype(table[c]) for c in ("month", "events"))
+
+
+def test_act_rows_quote_only_reports_that_name_the_actor(project):
+    from crisis.analysis import camps
+
+    table = camps.assess(project.events, project.actors).table
+    placed = table[table["camp"] != "none"]
+    rows = landing.act_rows(project, placed)
+    names = dict(zip(project.actors["name"], project.actors["actor_id"], strict=True))
+    events = project.events
+    for coding, source_id, quote in zip(rows["coding"], rows["source_id"], rows["quote"],
+                                        strict=True):  # fmt: skip
+        actor = names[coding.split(" acts: ")[0]]
+        report = events[(events["source_id"] == source_id) & (events["quote"] == quote)]
+        assert report["actors"].map(lambda named, a=actor: a in named).any(), (actor, quote)

@@ -237,15 +237,20 @@ def date_comparison_ids(corroboration: pd.DataFrame) -> dict[str, list[str]]:
 
 def act_rows(project, table: pd.DataFrame) -> pd.DataFrame:
     """The evidence of actors placed by their acts: for each actor of ``table`` (rows of
-    ``crisis.analysis.camps`` ``Camps.table``, in its order), every report of each event in its
-    ``evidence`` (its acts), the coding naming the actor. Raises ValueError for an actor
-    without acts."""
+    ``crisis.analysis.camps`` ``Camps.table``, in its order), every report of an event in its
+    ``evidence`` (its acts) that names it among the actors - a report keeps its own actors -
+    the coding naming the actor. Raises ValueError for an actor without such a report."""
+    from crisis.report.evidence import report_rows
+
     names = actor_names(project)
+    events = project.events
     frames = []
     for actor, acts in zip(table["actor_id"], table["evidence"], strict=True):
-        if not acts:
+        own = events[events["event_id"].isin(acts.split("|") if acts else [])
+                     & events["actors"].map(lambda named, a=actor: a in named)]  # fmt: skip
+        if own.empty:
             raise ValueError(f"actor {actor!r} has no act to show")
-        rows = event_rows(project, acts.split("|"))
+        rows = report_rows(project, own)
         frames.append(rows.assign(coding=f"{names[actor]} acts: " + rows["coding"]))
     if not frames:
         return pd.DataFrame(columns=ROW_COLUMNS)
