@@ -36,10 +36,21 @@
     box.appendChild(more);
     return box;
   }
+  // The lowest bottom edge of the sticky headers on the screen: a preview must not go under them.
+  function headerBottom() {
+    let bottom = 0;
+    document.querySelectorAll(".bd-header-article, .bd-header").forEach((el) => {
+      const position = getComputedStyle(el).position;
+      if (position !== "sticky" && position !== "fixed") return;
+      const edge = el.getBoundingClientRect().bottom;
+      if (edge > 0) bottom = Math.max(bottom, edge);
+    });
+    return bottom;
+  }
   function place(link) {
     const box = link.getBoundingClientRect();
     const below = window.innerHeight - box.bottom - GAP - 8;
-    const above = box.top - GAP - 8;
+    const above = box.top - headerBottom() - GAP - 8;
     const room = Math.max(below, above);
     tip.style.maxHeight = `${Math.max(120, room)}px`;
     const height = tip.offsetHeight;

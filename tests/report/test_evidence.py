@@ -188,3 +188,12 @@ def test_a_setting_says_it_is_not_read_from_the_sources(project, glued):
     section = ledger.section().data
     assert "**1,000**: rewired networks drawn for the null model" in section
     assert 'class="evidence-setting">A setting of the analysis' in section
+
+
+def test_a_repeated_single_row_reads_as_one_quote_and_units_as_words(project, glued):
+    ledger = evidence.Ledger(project, "index")
+    one = evidence.event_rows(project, [project.events["event_id"].iloc[0]]).iloc[:1]
+    ledger.glue("a", "1", one, "first")
+    ledger.glue("b", "1", one, "again")
+    assert "The same quote as {ref}`1 <ev-index-a>`" in ledger.section().data
+    assert evidence.UNIT_WORDS["usd"] == "US dollars"

@@ -184,7 +184,7 @@ def claim_rows(project, fact_ids, source_id: str | None = None) -> pd.DataFrame:
     for value, top, hedge, unit, date in zip(rows["value"], rows["value_max"], rows["hedge"],
                                              rows["unit"], rows["date"], strict=True):  # fmt: skip
         amount = _amount(value) if pd.isna(top) else f"{_amount(value)} to {_amount(top)}"
-        words = " ".join(x for x in (hedge, amount, unit) if x)
+        words = " ".join(x for x in (hedge, amount, UNIT_WORDS.get(unit, unit)) if x)
         if isinstance(date, str) and date:
             words += f", dated {date_label(date, _PRECISION[len(date)])}"
         coding.append(words)
@@ -194,6 +194,7 @@ def claim_rows(project, fact_ids, source_id: str | None = None) -> pd.DataFrame:
     )  # fmt: skip
 
 
+UNIT_WORDS = {"usd": "US dollars"}  # units as readers write them, where the code is not a word
 _PRECISION = {4: "year", 7: "month", 10: "day"}  # claims.csv dates: YYYY, YYYY-MM, YYYY-MM-DD
 
 
@@ -339,7 +340,8 @@ class Ledger:
                 lines.append("Computed from " + "; ".join(links) + ".")
             same = seen.get(_key(item.rows))
             if same is not None:
-                lines.append(f"The same {len(item.rows)} quotes as {{ref}}"
+                same_rows = "quote" if len(item.rows) == 1 else f"{len(item.rows)} quotes"
+                lines.append(f"The same {same_rows} as {{ref}}"
                              f"`{_escape_role(self.items[same].text)} <{self.label(same)}>` "
                              f"({_escape_md(self.items[same].what)}).")  # fmt: skip
                 blocks.append("\n".join(lines))

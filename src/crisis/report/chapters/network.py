@@ -187,7 +187,7 @@ def frustrated_quotes(frustrated: pd.DataFrame, project) -> pd.DataFrame:
                 {
                     "Actor": f"{names[edge.actor]} ({CAMP_NAMES[side[edge.actor]]})",
                     "Recipient": f"{names[edge.recipient]} ({CAMP_NAMES[side[edge.recipient]]})",
-                    "Event type": edge.event_type,
+                    "Event type": edge.event_type.lower(),
                     "Source": labels[source],
                     "In the source's words": f"“{quotes[(edge.event_id, source)]}”",
                 }
