@@ -101,7 +101,7 @@ def test_date_comparison_ids_are_the_events_behind_date_comparison(project):
     for events in (project.events, load_project().events):
         source_ids = sorted(set(events["source_id"]))
         corroboration = event_corroboration(events, source_ids)
-        ids = landing.date_comparison_ids(corroboration)
+        ids = sources_page.date_comparison_ids(corroboration)
         counts = sources_page.date_comparison(corroboration)
         assert {k: len(ids[k]) for k in ("multi", "comparable", "agree")} == {
             k: counts[k] for k in ("multi", "comparable", "agree")

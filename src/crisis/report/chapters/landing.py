@@ -4,7 +4,7 @@ the states backing each claimant and the range of values a fact is given.
 Each count the page prints comes with the rows it counts, as evidence rows
 (``crisis.report.evidence.ROW_COLUMNS``: source, verbatim quote, coding), so that the number
 and its evidence are computed from one frame: ``source_rows``, ``actor_rows``,
-``backing_reports``, ``monthly_events``, ``date_comparison_ids``, ``act_rows`` and
+``backing_reports``, ``monthly_events``, ``act_rows`` and
 ``tie_rows``.
 """
 
@@ -216,23 +216,6 @@ def busiest_month_events(counts: pd.DataFrame, placed: pd.DataFrame, year: int):
     if len(ids) != n:
         raise ValueError(f"{label} has {n} events in the counts but {len(ids)} listed")
     return label, ids
-
-
-def date_comparison_ids(corroboration: pd.DataFrame) -> dict[str, list[str]]:
-    """The events behind ``sources.date_comparison``, each a sorted list of event ids: multi
-    (told by several sources), comparable (of them, with two own dates or more), agree (own
-    dates agree to the day or the month), year_only (compatible only at the year) and differ."""
-    multi = corroboration[corroboration["n_sources"] > 1]
-    comparable = multi[multi["n_dated"] >= 2]
-    agree = comparable[comparable["dates_agree"]]
-    at_year = agree["compared_at"] == "year"
-    return {
-        "multi": sorted(multi["event_id"]),
-        "comparable": sorted(comparable["event_id"]),
-        "agree": sorted(agree.loc[~at_year, "event_id"]),
-        "year_only": sorted(agree.loc[at_year, "event_id"]),
-        "differ": sorted(comparable.loc[~comparable["dates_agree"], "event_id"]),
-    }
 
 
 def act_rows(project, table: pd.DataFrame) -> pd.DataFrame:

@@ -10,31 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from crisis.report.chapters.thematic import sanction_pairs  # noqa: F401 (the chapter's)
 from crisis.report.evidence import ROW_COLUMNS, event_rows
-
-
-def sanction_pairs(
-    events: pd.DataFrame,
-    names: dict[str, str] | None = None,
-    countries: dict[str, str] | None = None,
-) -> pd.DataFrame:
-    """One row per (sanctioning actor, target, event_id) of the SANCTION events, as
-    ``thematic.sanction_matrix`` counts them: a sanctioning person or body counts as its state
-    through ``countries``; names from ``names`` (the id where missing). An event with no target
-    has one row with an empty target. Sorted by actor, target, event."""
-    names, countries = names or {}, countries or {}
-    sanctions = events[events["event_type"] == "SANCTION"]
-    pairs = sorted(
-        {
-            (names.get(by, by), names.get(r, r), event_id)
-            for event_id, acts, recs in zip(
-                sanctions["event_id"], sanctions["actors"], sanctions["recipients"], strict=True
-            )
-            for by in {countries.get(a) or a for a in acts}
-            for r in (recs or ("",))
-        }
-    )
-    return pd.DataFrame(pairs, columns=["sanctioning actor", "target", "event_id"])
 
 
 def sanctions_by_actor(pairs: pd.DataFrame) -> dict[str, list[str]]:

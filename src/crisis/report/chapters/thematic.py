@@ -172,6 +172,30 @@ def _source_fact_grid(
     return grid
 
 
+def sanction_pairs(
+    events: pd.DataFrame,
+    names: dict[str, str] | None = None,
+    countries: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """One row per (sanctioning actor, target, event_id) of the SANCTION events, as
+    ``thematic.sanction_matrix`` counts them: a sanctioning person or body counts as its state
+    through ``countries``; names from ``names`` (the id where missing). An event with no target
+    has one row with an empty target. Sorted by actor, target, event."""
+    names, countries = names or {}, countries or {}
+    sanctions = events[events["event_type"] == "SANCTION"]
+    pairs = sorted(
+        {
+            (names.get(by, by), names.get(r, r), event_id)
+            for event_id, acts, recs in zip(
+                sanctions["event_id"], sanctions["actors"], sanctions["recipients"], strict=True
+            )
+            for by in {countries.get(a) or a for a in acts}
+            for r in (recs or ("",))
+        }
+    )
+    return pd.DataFrame(pairs, columns=["sanctioning actor", "target", "event_id"])
+
+
 def sanction_matrix(
     events: pd.DataFrame,
     names: dict[str, str] | None = None,
@@ -186,19 +210,8 @@ def sanction_matrix(
     are ordered by total (largest first), then by name; names come from ``names`` (the id
     where missing). Without SANCTION events the result is an empty frame.
     """
-    names, countries = names or {}, countries or {}
-    sanctions = events[events["event_type"] == "SANCTION"]
-    pairs = sorted(
-        {
-            (names.get(by, by), names.get(r, r), event_id)
-            for event_id, acts, recs in zip(
-                sanctions["event_id"], sanctions["actors"], sanctions["recipients"], strict=True
-            )
-            for by in {countries.get(a) or a for a in acts}
-            for r in recs
-        }
-    )
-    frame = pd.DataFrame(pairs, columns=["sanctioning actor", "target", "event_id"])
+    pairs = sanction_pairs(events, names, countries)
+    frame = pairs[pairs["target"] != ""]
     matrix = pd.crosstab(frame["target"], frame["sanctioning actor"]).astype(int)
     rows = sorted(matrix.index, key=lambda n: (-int(matrix.loc[n].sum()), n))
     columns = sorted(matrix.columns, key=lambda n: (-int(matrix[n].sum()), n))
