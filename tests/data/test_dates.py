@@ -52,3 +52,10 @@ def test_spans_and_labels_refuse_the_same_bad_dates_with_the_same_message(date, 
 def test_date_labels_label_every_row_in_order():
     frame = pd.DataFrame({"date": ["2019", "2019-03-23"], "date_precision": ["year", "day"]})
     assert dates.date_labels(frame) == ["2019", "23 March 2019"]
+
+
+def test_a_dates_form_gives_its_precision():
+    forms = ("2019", "2019-03", "2019-03-23")
+    assert [dates.precision_of(d) for d in forms] == ["year", "month", "day"]
+    with pytest.raises(KeyError):
+        dates.precision_of("19")

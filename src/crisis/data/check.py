@@ -20,7 +20,7 @@ import pandas as pd
 from crisis.data import agreement, consistency
 from crisis.data.codebook import EVENT_TYPES, SCOPES
 from crisis.data.coverage import COVERAGE_COLUMNS, check_coverage, coverage_table
-from crisis.data.dates import DATE_FORM
+from crisis.data.dates import DATE_FORM, PRECISION_BY_LENGTH, precision_of
 from crisis.data.problems import Problem
 from crisis.data.tables import (
     Table,
@@ -31,8 +31,6 @@ from crisis.data.tables import (
 )
 from crisis.data.tables import table_rows as _rows
 from crisis.data.text import find_quote, missing_part, normalise, quote_parts
-
-_PRECISION = {4: "year", 7: "month", 10: "day"}
 
 
 @dataclass
@@ -62,8 +60,8 @@ def check_dates(table: Table) -> list[Problem]:
             except ValueError:
                 problems.append(Problem(table.path, line, f"date '{date}' is not a calendar date"))
                 continue
-        implied = _PRECISION[len(date)]
-        if precision in _PRECISION.values() and precision != implied:
+        implied = precision_of(date)
+        if precision in PRECISION_BY_LENGTH.values() and precision != implied:
             problems.append(
                 Problem(
                     table.path,

@@ -18,6 +18,13 @@ DATE_FORMS = {
     "month": re.compile(r"\d{4}-\d{2}"),
     "day": re.compile(r"\d{4}-\d{2}-\d{2}"),
 }
+# The precision a date's form implies (a claim has no precision column: its date says it).
+PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
+
+
+def precision_of(date: str) -> str:
+    """'2019' -> 'year', '2019-03' -> 'month', '2019-03-23' -> 'day'; KeyError for another form."""
+    return PRECISION_BY_LENGTH[len(date)]
 
 
 def date_start(date: str, precision: str) -> pd.Timestamp:

@@ -33,7 +33,7 @@ from functools import cache
 import pandas as pd
 from IPython.display import Markdown
 
-from crisis.data.dates import date_label
+from crisis.data.dates import date_label, precision_of
 from crisis.data.text import find_quote, normalise, split_sentences
 
 ROW_COLUMNS = ["source_id", "quote", "coding"]
@@ -186,7 +186,7 @@ def claim_rows(project, fact_ids, source_id: str | None = None) -> pd.DataFrame:
         amount = _amount(value) if pd.isna(top) else f"{_amount(value)} to {_amount(top)}"
         words = " ".join(x for x in (hedge, amount, UNIT_WORDS.get(unit, unit)) if x)
         if isinstance(date, str) and date:
-            words += f", dated {date_label(date, _PRECISION[len(date)])}"
+            words += f", dated {date_label(date, precision_of(date))}"
         coding.append(words)
     return pd.DataFrame(
         {"source_id": rows["source_id"].to_numpy(), "quote": rows["quote"].to_numpy(),
@@ -195,7 +195,6 @@ def claim_rows(project, fact_ids, source_id: str | None = None) -> pd.DataFrame:
 
 
 UNIT_WORDS = {"usd": "US dollars"}  # units as readers write them, where the code is not a word
-_PRECISION = {4: "year", 7: "month", 10: "day"}  # claims.csv dates: YYYY, YYYY-MM, YYYY-MM-DD
 
 
 def _amount(value: float) -> str:

@@ -13,7 +13,7 @@ import html
 import pandas as pd
 from IPython.display import HTML
 
-from crisis.data.dates import date_label, date_span
+from crisis.data.dates import date_label, date_span, precision_of
 from crisis.report.evidence import quote_link
 from crisis.report.wording import actor_names, source_labels
 
@@ -80,7 +80,7 @@ def explorer_rows(project) -> pd.DataFrame:
     claims = pd.DataFrame(
         {
             "record": "Number",
-            "date": [date_label(d, _PRECISION[len(d)]) if d else "" for d in cl["date"]],
+            "date": [date_label(d, precision_of(d)) if d else "" for d in cl["date"]],
             "start": [_first_day(d) for d in cl["date"]],
             "end": [_last_day(d) for d in cl["date"]],
             "theme": "",
@@ -99,19 +99,16 @@ def explorer_rows(project) -> pd.DataFrame:
     return pd.concat([events, claims], ignore_index=True)[COLUMNS]
 
 
-_PRECISION = {4: "year", 7: "month", 10: "day"}
-
-
 def _first_day(date: str) -> str:
     """The first day a claim's date may fall on, ISO ('' for an undated claim)."""
-    return date_span(date, _PRECISION[len(date)])[0].strftime("%Y-%m-%d") if date else ""
+    return date_span(date, precision_of(date))[0].strftime("%Y-%m-%d") if date else ""
 
 
 def _last_day(date: str) -> str:
     """The last day a claim's date may fall on, ISO ('' for an undated claim)."""
     if not date:
         return ""
-    return (date_span(date, _PRECISION[len(date)])[1] - pd.Timedelta(days=1)).strftime("%Y-%m-%d")
+    return (date_span(date, precision_of(date))[1] - pd.Timedelta(days=1)).strftime("%Y-%m-%d")
 
 
 def _claim_text(row: dict) -> str:
