@@ -436,17 +436,6 @@ def test_events_told_by_all_in_file_order(tiny):
     assert landing.events_told_by_all(tiny) == ["e1"]
 
 
-def test_period_alone_counts_events_of_a_period_and_those_one_source_alone_reports():
-    spans = pd.DataFrame(
-        {
-            "start": pd.to_datetime(["2018-05-01", "2018-12-01", "2019-01-01", "2019-06-01"]),
-            "source_ids": [("s1",), ("s1", "s2"), ("s1",), ("s2",)],
-        }
-    )
-    assert sources_page.period_alone(spans, "s1", "2000-01-01", "2019-01-01") == (2, 1)
-    assert sources_page.period_alone(spans, "s2", "2019-01-01", "2020-01-01") == (2, 1)
-
-
 def test_top_theme_takes_the_largest_column_and_the_first_on_a_tie():
     matrix = pd.DataFrame({"a": [1, 2], "b": [3, 2]}, index=["x", "y"])
     assert sources_page.top_theme(matrix) == {"x": "b", "y": "a"}

@@ -216,15 +216,6 @@ def period_events(
     return list(inside["event_id"]), list(inside.loc[alone, "event_id"])
 
 
-def period_alone(spans: pd.DataFrame, source_id: str, start: str, end: str) -> tuple[int, int]:
-    """Events (``event_spans``) starting in [start, end), and how many of them ``source_id``
-    alone reports."""
-    starts = spans["start"]
-    inside = spans[(starts >= pd.Timestamp(start)) & (starts < pd.Timestamp(end))]
-    alone = inside["source_ids"].map(lambda ids: tuple(ids) == (source_id,))
-    return len(inside), int(alone.sum())
-
-
 def top_theme(matrix: pd.DataFrame) -> dict[str, str]:
     """Row -> the column with the largest count in a ``coverage_matrix`` (first on a tie)."""
     return {row: str(matrix.loc[row].idxmax()) for row in matrix.index}
