@@ -192,10 +192,9 @@ def test_the_appendix_offers_every_data_table_and_every_derived_table_for_downlo
         assert f"<_generated/{name}.csv>`" in markdown, name
 
 
-def test_coding_summary_counts_bases_scopes_own_dates_and_actorless_reports():
-    from types import SimpleNamespace
-
-    events = pd.DataFrame(
+def _coded_reports() -> pd.DataFrame:
+    """Five reports of three events: bases, scopes, an actorless report, a context event."""
+    return pd.DataFrame(
         {
             "event_id": ["a", "a", "b", "b", "c"],
             "source_id": ["s1", "s2", "s1", "s2", "s1"],
@@ -204,6 +203,12 @@ def test_coding_summary_counts_bases_scopes_own_dates_and_actorless_reports():
             "actors": [("x",), ("x",), ("y",), (), ("z",)],
         }
     )
+
+
+def test_coding_summary_counts_bases_scopes_own_dates_and_actorless_reports():
+    from types import SimpleNamespace
+
+    events = _coded_reports()
     table = appendix.coding_summary(SimpleNamespace(events=events))
     assert table["Count"].tolist() == [2, 2, 1, 2, 1, 2, 1, 1]
     assert not any(m[0].islower() for m in table["Measure"])
@@ -252,15 +257,7 @@ def test_toc_notebooks_follow_the_table_of_contents(tmp_path):
 def test_coding_selections_hold_the_rows_coding_summary_counts():
     from types import SimpleNamespace
 
-    events = pd.DataFrame(
-        {
-            "event_id": ["a", "a", "b", "b", "c"],
-            "source_id": ["s1", "s2", "s1", "s2", "s1"],
-            "date_basis": ["stated", "inferred", "stated", "borrowed", "inferred"],
-            "scope": ["crisis", "crisis", "crisis", "crisis", "context"],
-            "actors": [("x",), ("x",), ("y",), (), ("z",)],
-        }
-    )
+    events = _coded_reports()
     project = SimpleNamespace(events=events)
     selections = appendix.coding_selections(project)
     table = appendix.coding_summary(project)

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import matplotlib
 import pandas as pd
 import pytest
+from support.frames import corroboration_sample
 
 from crisis.analysis import network
 from crisis.analysis.timeline import event_spans
@@ -383,15 +384,7 @@ def test_draw_source_profile_rejects_a_table_without_the_split():
 
 
 def test_date_comparison_counts_only_events_with_two_own_dates():
-    corroboration = pd.DataFrame(
-        {
-            "event_id": ["one", "borrowed", "agree", "year", "differ"],
-            "n_sources": [1, 3, 2, 2, 2],
-            "n_dated": [1, 1, 2, 2, 2],
-            "dates_agree": [True, True, True, True, False],
-            "compared_at": ["day", "day", "month", "year", "day"],
-        }
-    )
+    corroboration = corroboration_sample()
     # a year-dated report is compatible with a day-dated one, which is not agreement
     assert sources_page.date_comparison(corroboration) == {
         "multi": 4, "comparable": 3, "agree": 1, "year_only": ["year"], "differ": ["differ"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from support.frames import corroboration_sample
 
 from crisis.analysis.corroboration import event_corroboration
 from crisis.analysis.mentions import find_mentions
@@ -103,15 +104,7 @@ def test_period_events_are_the_events_of_a_period_and_those_one_source_alone_rep
 
 
 def test_date_comparison_ids_are_what_date_comparison_counts(project):
-    corroboration = pd.DataFrame(
-        {
-            "event_id": ["one", "borrowed", "agree", "year", "differ"],
-            "n_sources": [1, 3, 2, 2, 2],
-            "n_dated": [1, 1, 2, 2, 2],
-            "dates_agree": [True, True, True, True, False],
-            "compared_at": ["day", "day", "month", "year", "day"],
-        }
-    )
+    corroboration = corroboration_sample()
     ids = sources_page.date_comparison_ids(corroboration)
     assert ids == {
         "multi": ["agree", "borrowed", "differ", "year"], "comparable": ["agree", "differ", "year"],

@@ -131,3 +131,18 @@ EVENTS = events_frame(
     report("e8", ("canada",), ("juan_guaido",), "SUPPORT", "b"),
     report("e9", ("juan_guaido",), ("nicolas_maduro",), "REJECT", "a"),
 )
+
+
+def corroboration_sample() -> pd.DataFrame:
+    """An ``event_corroboration`` frame with one event of each kind the date comparison sorts:
+    told once, dated by one source only (the others borrow), agreeing to the month, compatible
+    only at the year, and differing."""
+    return pd.DataFrame(
+        {
+            "event_id": ["one", "borrowed", "agree", "year", "differ"],
+            "n_sources": [1, 3, 2, 2, 2],
+            "n_dated": [1, 1, 2, 2, 2],
+            "dates_agree": [True, True, True, True, False],
+            "compared_at": ["day", "day", "month", "year", "day"],
+        }
+    )
