@@ -28,16 +28,16 @@ def glue_event_date(ledger: evidence.Ledger, name: str, event_id: str, what: str
 def report_rows(project, reports) -> pd.DataFrame:
     """Evidence rows (``evidence.ROW_COLUMNS``) of the given reports, (event_id, source_id) pairs,
     in the given order, each pair once. KeyError when a source does not report the event."""
-    frames = []
+    events = project.events
+    where = events.groupby(["event_id", "source_id"], sort=False).groups
+    chosen = []
     for event_id, source_id in dict.fromkeys(map(tuple, reports)):
-        rows = evidence.event_rows(project, [event_id])
-        rows = rows[rows["source_id"] == source_id]
-        if rows.empty:
+        if (event_id, source_id) not in where:
             raise KeyError(f"no report of {event_id!r} from {source_id!r} in data/events.csv")
-        frames.append(rows)
-    if not frames:
+        chosen += list(where[(event_id, source_id)])
+    if not chosen:
         return pd.DataFrame(columns=evidence.ROW_COLUMNS)
-    return pd.concat(frames, ignore_index=True)
+    return evidence.report_rows(project, events.loc[chosen])
 
 
 def support_report_events(project, sides: dict[str, tuple[str, ...]], **options) -> pd.DataFrame:
