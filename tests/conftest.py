@@ -188,3 +188,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     instead of being handed out last and leaving one core idle while the other finishes them.
     """
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+@pytest.fixture
+def glued(monkeypatch):
+    """Record what the report helpers glue (name, value, display) instead of displaying it
+    through IPython."""
+    import myst_nb
+
+    calls: list[tuple[str, object, bool]] = []
+    monkeypatch.setattr(myst_nb, "glue", lambda n, v, display=True: calls.append((n, v, display)))
+    return calls

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import myst_nb
 import pandas as pd
 import pytest
 
@@ -16,13 +15,6 @@ from crisis.report import evidence, texts
 @pytest.fixture
 def project(tiny):
     return load_project(tiny)
-
-
-@pytest.fixture
-def glued(monkeypatch):
-    calls = []
-    monkeypatch.setattr(myst_nb, "glue", lambda n, v, display=True: calls.append((n, v, display)))
-    return calls
 
 
 def test_every_sentence_is_anchored_once_and_the_page_keeps_every_word(project):

@@ -7,7 +7,6 @@ import re
 
 import matplotlib
 import matplotlib.pyplot as plt
-import myst_nb
 import pytest
 
 from crisis.data.codebook import THEMES
@@ -30,14 +29,6 @@ def _contrast(a: str, b: str) -> float:
     """WCAG contrast ratio between two colours."""
     high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
-
-
-@pytest.fixture
-def glued(monkeypatch):
-    """Record what the helpers glue instead of displaying it through IPython."""
-    calls: list[tuple[str, object, bool]] = []
-    monkeypatch.setattr(myst_nb, "glue", lambda n, v, display=True: calls.append((n, v, display)))
-    return calls
 
 
 def test_palette_is_okabe_ito_hex():

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import matplotlib
-import myst_nb
 import pandas as pd
 import pytest
 
@@ -27,13 +26,6 @@ WORDS = [
 @pytest.fixture(scope="module")
 def project():
     return load_project()
-
-
-@pytest.fixture
-def glued(monkeypatch):
-    calls = []
-    monkeypatch.setattr(myst_nb, "glue", lambda n, v, display=True: calls.append((n, v, display)))
-    return calls
 
 
 def test_support_report_events_are_support_reports_with_their_event(project):
