@@ -75,3 +75,11 @@ def test_claim_values_read_as_written_not_in_exponent_form(project):
 def test_a_claim_row_gives_the_date_its_value_holds_for(project):
     rows = evidence.claim_rows(project, ["venezuelans_sanctioned_by_march_2018"], "encyclopedia")
     assert rows["coding"].tolist() == ["78 people, dated 27 March 2018"]
+
+
+def test_own_dated_rows_leave_out_borrowed_dates(project):
+    event_id = "pompeo_warns_lavrov"
+    rows = evidence.own_dated_rows(project, [event_id])
+    reports = project.events[project.events["event_id"] == event_id]
+    assert len(rows) == int((reports["date_basis"] != "borrowed").sum()) < len(reports)
+    assert not rows["coding"].str.endswith("date borrowed").any()

@@ -147,6 +147,18 @@ def report_rows(project, reports: pd.DataFrame) -> pd.DataFrame:
     return _report_rows(events.loc[reports.index])
 
 
+OWN_DATE = "report that dates one of them from its own words"
+
+
+def own_dated_rows(project, event_ids) -> pd.DataFrame:
+    """The evidence rows of the reports of the given events that date them from their own words
+    (stated or inferred, not borrowed): the reports a comparison of the sources' dates reads,
+    since a borrowed date is no evidence that two sources agree."""
+    events = project.events
+    own = events["event_id"].isin(set(event_ids)) & (events["date_basis"] != "borrowed")
+    return report_rows(project, events[own])
+
+
 def source_rows(project, source_ids=None) -> pd.DataFrame:
     """One evidence row per source (all, or ``source_ids`` in sources.csv order), for a count
     of sources: its title, which heads its text, as the quote; its kind and outlet as coding.
