@@ -51,10 +51,12 @@
     const box = link.getBoundingClientRect();
     const below = window.innerHeight - box.bottom - GAP - 8;
     const above = box.top - headerBottom() - GAP - 8;
-    const room = Math.max(below, above);
-    tip.style.maxHeight = `${Math.max(120, room)}px`;
+    // below if the whole preview fits there, else above if it fits there, else the larger side
+    tip.style.maxHeight = "none";
+    const whole = tip.offsetHeight;
+    const up = whole > below && (whole <= above || above > below);
+    tip.style.maxHeight = `${Math.max(120, up ? above : below)}px`;
     const height = tip.offsetHeight;
-    const up = height > below && above > below;
     const top = up ? box.top - GAP - height : box.bottom + GAP;
     const left = Math.min(box.left, window.innerWidth - tip.offsetWidth - 8);
     tip.style.left = `${window.scrollX + Math.max(8, left)}px`;
