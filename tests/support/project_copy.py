@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 BOOK_FLAGS = ("-n", "-W", "--keep-going")
 EXECUTED = ": Executed notebook in "
+WARNING = "WARNING: "
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # A glued value: plain glued text, or a number glued as a link to its evidence (``#ev-...``).
 GLUED = re.compile(
     r'<span class="pasted-text">(.*?)</span>'
@@ -93,9 +95,34 @@ def run(args: list[str], root: Path, timeout: float = 1800) -> Run:
     return Run(result.returncode, result.stdout + result.stderr, seconds)
 
 
-def build_book(root: Path, *extra: str) -> Run:
-    """``jupyter-book build . -n -W --keep-going`` in ``root`` (the venv's jupyter-book)."""
-    return run([str(BIN / "jupyter-book"), "build", ".", *BOOK_FLAGS, *extra], root)
+def build_book(root: Path, *extra: str, flags: tuple[str, ...] = BOOK_FLAGS) -> Run:
+    """``jupyter-book build . -n -W --keep-going`` (or other ``flags``) in ``root``, with the
+    venv's jupyter-book."""
+    return run([str(BIN / "jupyter-book"), "build", ".", *flags, *extra], root)
+
+
+def trim_book(root: Path, first: str, others: tuple[str, ...]) -> list[str]:
+    """Make the copy ``root`` a book of the page ``first`` and the chapters ``others`` only.
+
+    Rewrites ``_toc.yml``; ``only_build_toc_files`` in ``_config.yml`` then leaves every other
+    page (and its notebook) out of the build. Returns the trimmed book's pages.
+    """
+    lines = ["format: jb-book", f"root: {first}", "chapters:"]
+    lines += [f"  - file: {page}" for page in others]
+    (root / "_toc.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [first, *others]
+
+
+def warnings_of(output: str) -> list[str]:
+    """The warnings of a build's log, one line each (``WARNING: ...``), in log order."""
+    return [
+        line.split(WARNING, 1)[1] for line in ANSI.sub("", output).splitlines() if WARNING in line
+    ]
+
+
+def other_warnings(warnings: list[str]) -> list[str]:
+    """The warnings that are not a cross-reference to a page or label left out of the book."""
+    return [w for w in warnings if not w.startswith(("unknown document: ", "undefined label: "))]
 
 
 def executed_notebooks(output: str) -> list[str]:
