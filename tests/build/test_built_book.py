@@ -1,0 +1,52 @@
+"""The helpers that find the book ``make book`` built: they refuse a missing or stale build."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from support.built_book import ENVIRONMENT, SITE, current_site, downloads
+
+from crisis.build.sphinx_freshness import inputs_digest
+
+
+def fake_build(root: Path, digest: str | None) -> None:
+    """A built book in ``root``: a landing page and an environment that stores ``digest``."""
+    (root / SITE).mkdir(parents=True)
+    (root / SITE / "index.html").write_text("<p>book</p>", encoding="utf-8")
+    (root / ENVIRONMENT).parent.mkdir(parents=True)
+    (root / ENVIRONMENT).write_bytes(pickle.dumps(SimpleNamespace(crisis_inputs_digest=digest)))
+
+
+def test_a_build_from_the_current_inputs_is_found(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "events.csv").write_text("event_id\na\n", encoding="utf-8")
+    fake_build(tmp_path, inputs_digest(tmp_path))
+    assert current_site(tmp_path) == tmp_path / SITE
+
+
+def test_a_missing_build_names_the_command_to_run(tmp_path: Path) -> None:
+    with pytest.raises(AssertionError, match=r"no built book .*run `make book` first"):
+        current_site(tmp_path)
+
+
+def test_a_build_from_other_inputs_is_stale(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "events.csv").write_text("event_id\na\n", encoding="utf-8")
+    fake_build(tmp_path, inputs_digest(tmp_path))
+    (tmp_path / "data" / "events.csv").write_text("event_id\nb\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match=r"older than data/.*run `make book` first"):
+        current_site(tmp_path)
+
+
+def test_downloads_are_read_by_name_and_a_repeated_name_is_refused(tmp_path: Path) -> None:
+    for folder, name, text in (("a1", "camps.csv", "x"), ("b2", "timeline.csv", "y")):
+        (tmp_path / "_downloads" / folder).mkdir(parents=True)
+        (tmp_path / "_downloads" / folder / name).write_text(text, encoding="utf-8")
+    assert downloads(tmp_path) == {"camps.csv": b"x", "timeline.csv": b"y"}
+    (tmp_path / "_downloads" / "c3").mkdir()
+    (tmp_path / "_downloads" / "c3" / "camps.csv").write_text("z", encoding="utf-8")
+    with pytest.raises(ValueError, match="two downloads are named camps.csv"):
+        downloads(tmp_path)
