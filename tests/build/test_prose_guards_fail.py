@@ -4,7 +4,8 @@ On a copy of the project, the State Dept provoked article's count of the Decembe
 is made equal to Battle for influence's (the data check still passes), so the landing page's
 finding that one fact is in conflict is no longer true; executing the landing page must then
 fail with the guard's message. The unchanged copy runs through, so the edit, not the copy, stops
-it.
+it. Both runs stop after the guarded cell (the cells after it compute the camps, which the guard
+does not read).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import csv
 import io
 from pathlib import Path
 
+import nbformat
 import pytest
 from nbclient.exceptions import CellExecutionError
 from support.project_copy import copy_project, project_env
@@ -20,6 +22,18 @@ from support.project_copy import copy_project, project_env
 from crisis.build.notebooks import run
 
 FACT = "russian_planes_december_2018"
+GUARDED = "one conflicts"
+
+
+def keep_through(notebook: Path, text: str) -> None:
+    """Cut ``notebook`` after the first code cell whose source holds ``text``."""
+    nb = nbformat.read(notebook, as_version=4)
+    sources = [c.source if c.cell_type == "code" else "" for c in nb.cells]
+    last = next((i for i, source in enumerate(sources) if text in source), None)
+    if last is None:
+        raise ValueError(f"no code cell of {notebook.name} holds {text!r}")
+    nb.cells = nb.cells[: last + 1]
+    nbformat.write(nb, notebook)
 
 
 def make_counts_agree(claims: Path) -> None:
@@ -41,9 +55,27 @@ def make_counts_agree(claims: Path) -> None:
 @pytest.mark.slow
 def test_a_finding_made_false_by_the_data_fails_the_notebook(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "copy")
+    keep_through(root / "book" / "index.ipynb", GUARDED)
     run(root / "book" / "index.ipynb", env=project_env(root))  # the copy itself runs through
     make_counts_agree(root / "data" / "claims.csv")
     with pytest.raises(CellExecutionError) as failure:
         run(root / "book" / "index.ipynb", env=project_env(root))
     assert "prose guard failed" in str(failure.value)
     assert "one conflicts" in str(failure.value)
+
+
+def test_a_notebook_is_cut_after_the_cell_that_holds_the_text(tmp_path: Path) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("one conflicts"),
+        nbformat.v4.new_code_cell("a = 1"),
+        nbformat.v4.new_code_cell("guard('one conflicts', a == 1)"),
+        nbformat.v4.new_code_cell("b = 2"),
+    ]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(nb, path)
+    keep_through(path, "one conflicts")
+    cells = nbformat.read(path, as_version=4).cells
+    assert [c.source for c in cells] == ["one conflicts", "a = 1", "guard('one conflicts', a == 1)"]
+    with pytest.raises(ValueError, match="no code cell of n.ipynb holds 'absent'"):
+        keep_through(path, "absent")
