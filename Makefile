@@ -39,8 +39,8 @@ book: install
 ## Fails if either fails.
 test: install lint browser-deps book
 	@mkdir -p artifacts
-	@$(BIN)/pytest tests/browser -p no:cacheprovider > artifacts/browser-tests.log 2>&1 & web=$$!; \
-	$(BIN)/pytest $(XDIST) --nbval tests book --ignore=tests/browser -p no:cacheprovider; unit=$$?; \
+	@$(BIN)/pytest tests/browser -p no:cacheprovider $(PYTEST_ARGS) > artifacts/browser-tests.log 2>&1 & web=$$!; \
+	$(BIN)/pytest $(XDIST) --nbval tests book --ignore=tests/browser -p no:cacheprovider $(PYTEST_ARGS); unit=$$?; \
 	wait $$web; browser=$$?; \
 	echo "=== the browser tests (tests/browser), run alongside: artifacts/browser-tests.log ==="; \
 	cat artifacts/browser-tests.log; \

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from page_checks import serve
+from page_checks import serve, site_pages
 from playwright.sync_api import Browser, Page, sync_playwright
+from views import View, measure_all
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "_build" / "html"
@@ -82,3 +83,16 @@ def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture(scope="session")
+def pages(site: Path) -> list[str]:
+    """Every page of the built book."""
+    return site_pages(site)
+
+
+@pytest.fixture(scope="session")
+def views(browser: Browser, base_url: str, pages: list[str]) -> list[View]:
+    """Every page in every view, measured once (``views.measure_all``): the reader tests and
+    the book tests read what it found. Needs ``browser`` for its check that Chromium exists."""
+    return measure_all(CHROMIUM, base_url, pages)

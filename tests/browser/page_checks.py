@@ -248,8 +248,3 @@ def overflow_problems(page: Page) -> list[str]:
     """A problem if the page is wider than the window (a reader would have to scroll sideways)."""
     width, window = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     return [f"page is {width} px wide in a {window} px window"] if width > window else []
-
-
-def describe(reports: list[PageReport], kind: str) -> list[str]:
-    """One line ``page: problem`` for every problem of ``kind`` (console, media or links)."""
-    return [f"{r.page}: {problem}" for r in reports for problem in getattr(r, kind)]

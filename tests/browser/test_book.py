@@ -1,8 +1,8 @@
 """The built book as a reader's browser sees it: every page, every image, every internal link.
 
-Each page of ``_build/html`` is opened once in headless Chromium at desktop size and once at
-phone size; the checks of ``page_checks`` run on it and every problem found is listed in the
-failure message as ``page: problem``.
+Each page of ``_build/html`` is opened in headless Chromium in the four views of ``views.py``
+(phone and desktop, light and dark); the checks of ``page_checks`` run on every view and every
+problem found is listed in the failure message as ``page (view): problem``.
 """
 
 from __future__ import annotations
@@ -12,16 +12,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from page_checks import (
-    LinkTargets,
-    PageReport,
-    check_page,
-    describe,
-    open_page,
-    overflow_problems,
-    site_pages,
-)
+from page_checks import open_page
 from playwright.sync_api import Browser, Page
+from views import View, listed
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
@@ -49,58 +42,35 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-@pytest.fixture(scope="session")
-def pages(site: Path) -> list[str]:
-    """Every page of the built book."""
-    return site_pages(site)
-
-
-@pytest.fixture(scope="session")
-def reports(browser: Browser, base_url: str, pages: list[str]) -> list[PageReport]:
-    """Every page opened in Chromium at desktop size and checked."""
-    targets = LinkTargets()
-    found = []
-    for path in pages:
-        context = browser.new_context(viewport=DESKTOP)
-        found.append(check_page(context.new_page(), base_url, path, targets))
-        context.close()
-    return found
-
-
 def test_every_chapter_search_and_index_page_is_found(pages: list[str]) -> None:
     expected = {*toc_pages(ROOT), "index.html", "search.html", "genindex.html"}
     assert expected <= set(pages), f"pages missing from the build: {sorted(expected - set(pages))}"
 
 
-def test_no_page_logs_a_console_error(reports: list[PageReport]) -> None:
-    problems = describe(reports, "console")
+def test_no_page_logs_a_console_error(views: list[View]) -> None:
+    problems = listed(views, "console")
     assert not problems, "\n".join(problems)
 
 
-def test_every_image_loads(reports: list[PageReport]) -> None:
-    problems = describe(reports, "media")
+def test_every_image_loads(views: list[View]) -> None:
+    problems = listed(views, "media")
     assert not problems, "\n".join(problems)
-    # The chapters draw figures: the check must have looked at some.
-    assert sum(r.n_images for r in reports if r.page.startswith("book/")) >= 5
+    # The chapters draw figures: the check must have looked at some in every view.
+    for view in {v.view for v in views}:
+        shown = sum(v.n_images for v in views if v.view == view and v.page.startswith("book/"))
+        assert shown >= 5, f"only {shown} images looked at in the {view} view"
 
 
-def test_every_internal_link_resolves(reports: list[PageReport]) -> None:
-    problems = describe(reports, "links")
+def test_every_internal_link_resolves(views: list[View]) -> None:
+    problems = listed(views, "links")
     assert not problems, "\n".join(problems)
-    assert all(r.n_links > 0 for r in reports), "a page without any link: navigation is missing"
+    assert all(v.n_links > 0 for v in views), "a page without any link: navigation is missing"
 
 
-def test_no_page_scrolls_sideways_on_a_phone(
-    browser: Browser, base_url: str, pages: list[str]
-) -> None:
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    problems = []
-    for path in pages:
-        open_page(page, base_url + path)
-        problems += [f"{path}: {problem}" for problem in overflow_problems(page)]
-    context.close()
+def test_no_page_scrolls_sideways_on_a_phone(views: list[View]) -> None:
+    problems = listed(views, "overflow")
     assert not problems, "\n".join(problems)
+    assert any(v.view.startswith("phone") for v in views), "no phone view measured"
 
 
 def test_site_root_leads_to_the_landing_page(page: Page, base_url: str) -> None:

@@ -2,51 +2,31 @@
 
 Every page is opened once in each of the four views (phone/desktop x light/dark), each time in a
 fresh browser context (an empty cache: a reader's first view). On each view the session fixture
-counts the bytes transferred, runs axe-core, measures every figure and saves a screenshot to
-``artifacts/screenshots/`` (git-ignored); the tests then read what it found. The checks
-themselves are shown to fire on pages broken on purpose in ``test_reader_checks.py``.
+``views`` (``views.py``) counts the bytes transferred, runs axe-core, measures every figure and
+saves a screenshot to ``artifacts/screenshots/`` (git-ignored); the tests then read what it
+found. The checks themselves are shown to fire on pages broken on purpose in
+``test_reader_checks.py``; the menus, the references and the icon are tested here on pages of
+their own.
 """
 
 from __future__ import annotations
 
 import csv
-import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from page_checks import fetch_status, open_page, site_pages
+from page_checks import fetch_status, open_page
 from playwright.sync_api import Browser
 from reader_checks import (
     FORBIDDEN_IMPACTS,
-    ImageBox,
-    Transfer,
-    Violation,
-    aspect_problems,
-    axe_violations,
-    count_transfer,
-    figure_text_problems,
-    icon_problems,
-    image_boxes,
-    lazy_problems,
     reference_problems,
-    table_problems,
     toggle_problems,
     weight_problems,
 )
-from support.notebook_figures import figure_labels
+from views import DESKTOP, FIGURE_LABELS, PHONE, SCREENSHOTS, VIEWS, View, listed
 
 ROOT = Path(__file__).resolve().parents[2]
-FIGURE_LABELS = figure_labels(ROOT / "book")
-SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-PHONE = {"width": 390, "height": 844}
 TABLET = {"width": 900, "height": 1000}
-DESKTOP = {"width": 1366, "height": 900}
-VIEWS = [
-    (name, viewport, scheme)
-    for name, viewport in (("phone", PHONE), ("desktop", DESKTOP))
-    for scheme in ("light", "dark")
-]
 # Bytes a page may transfer at its first view (HTML, styles, scripts, fonts and the images
 # loaded before any scrolling; lazy figures further down count only when scrolled to).
 # Measured 2026-11-29: 0.95-1.44 MB on a phone, 0.95-2.33 MB on a desktop (the network page,
@@ -56,89 +36,6 @@ PAGE_BUDGET = 2_500_000
 # A page with a section list and chapters before and after it.
 CHAPTER = "book/military.html"
 OTHER_CHAPTER = "book/russia.html"
-
-
-@dataclass(frozen=True)
-class View:
-    """One page as one reader saw it: what it cost and what the checks found."""
-
-    page: str
-    view: str
-    transfer: Transfer
-    theme: str
-    violations: list[Violation]
-    images: list[ImageBox]
-    aspect: list[str]
-    lazy: list[str]
-    icons: list[str]
-    figure_text: list[str]
-    tables: list[str]
-    screenshot: Path
-
-
-def slug(page: str) -> str:
-    """A file-name-safe name for a page: 'book/index.html' -> 'book-index'."""
-    return page.removesuffix(".html").replace("/", "-")
-
-
-@pytest.fixture(scope="session")
-def pages(site: Path) -> list[str]:
-    """Every page of the built book."""
-    return site_pages(site)
-
-
-@pytest.fixture(scope="session")
-def views(browser: Browser, base_url: str, pages: list[str]) -> list[View]:
-    """Every page in every view, measured (a fresh context per page: nothing cached)."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    found = []
-    for name, viewport, scheme in VIEWS:
-        for path in pages:
-            context = browser.new_context(viewport=viewport, color_scheme=scheme)
-            page = context.new_page()
-            with count_transfer(page) as transfer:
-                open_page(page, base_url + path)
-            theme = page.evaluate("() => document.documentElement.dataset.theme")
-            lazy = lazy_problems(page)
-            violations = axe_violations(page)
-            images = image_boxes(page)  # loads the lazy images
-            screenshot = SCREENSHOTS / f"{slug(path)}-{name}-{scheme}.png"
-            page.screenshot(path=str(screenshot))
-            found.append(
-                View(
-                    page=path,
-                    view=f"{name} {scheme}",
-                    transfer=transfer,
-                    theme=theme,
-                    violations=violations,
-                    images=images,
-                    aspect=aspect_problems(page),
-                    lazy=lazy,
-                    icons=icon_problems(page),
-                    figure_text=figure_text_problems(page, figure_facts(path)),
-                    tables=table_problems(page) if name == "desktop" else [],
-                    screenshot=screenshot,
-                )
-            )
-            context.close()
-    return found
-
-
-def figure_facts(page: str) -> dict[str, dict[str, float]]:
-    """Figure label -> the width and smallest font the build recorded when drawing it."""
-    # the site's root index.html is the book's landing page (book/index) too
-    labels = FIGURE_LABELS.get(page) or FIGURE_LABELS.get(f"book/{page}", {})
-    folder = ROOT / "book" / "_generated" / "figures"
-    return {
-        label: json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
-        for label, key in labels.items()
-        if (folder / f"{key}.json").is_file()
-    }
-
-
-def listed(views: list[View], attribute: str) -> list[str]:
-    """One line ``page (view): problem`` for each problem of ``attribute``."""
-    return [f"{v.page} ({v.view}): {p}" for v in views for p in getattr(v, attribute)]
 
 
 def test_every_view_is_in_its_colour_mode(views: list[View]) -> None:
