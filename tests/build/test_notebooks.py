@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nbformat
@@ -36,30 +37,40 @@ def _notebook(folder: Path, sources: list[str] = CELLS) -> Path:
     return path
 
 
+OLD_TIME = 1_000_000
+
+
 @pytest.fixture(scope="module")
-def executed_twice(tmp_path_factory) -> tuple[bytes, bytes, nbformat.NotebookNode]:
+def executed_twice(tmp_path_factory) -> tuple[bytes, bytes, nbformat.NotebookNode, float]:
     path = _notebook(tmp_path_factory.mktemp("run") / "chapter_folder")
     notebooks.execute(path)
     first = path.read_bytes()
+    os.utime(path, (OLD_TIME, OLD_TIME))
     notebooks.execute(path)
     second = path.read_bytes()
-    return first, second, nbformat.reads(second.decode(), as_version=4)
+    return first, second, nbformat.reads(second.decode(), as_version=4), path.stat().st_mtime
 
 
 def test_executing_twice_writes_identical_bytes(executed_twice):
-    first, second, _ = executed_twice
+    first, second, *_ = executed_twice
     assert first == second
 
 
+def test_an_unchanged_notebook_is_not_rewritten(executed_twice):
+    # a build compares file times: a rewrite would make it execute the page again
+    *_, mtime = executed_twice
+    assert mtime == OLD_TIME
+
+
 def test_runs_in_the_notebook_folder_with_counts_in_sequence(executed_twice):
-    *_, nb = executed_twice
+    _, _, nb, _ = executed_twice
     assert nb.cells[0].outputs[0]["text"] == "chapter_folder\n"
     assert [c.execution_count for c in nb.cells] == [1, 2, 3]
     assert nb.cells[2].outputs[0]["data"]["text/plain"] == "42"
 
 
 def test_glued_outputs_are_stored(executed_twice):
-    *_, nb = executed_twice
+    _, _, nb, _ = executed_twice
     glued = {o.metadata["scrapbook"]["name"]: o.data for o in nb.cells[1].outputs}
     assert set(glued) == {"fig_tiny", "n_tiny"}
     assert any(k.endswith("image/png") for k in glued["fig_tiny"])
@@ -67,7 +78,7 @@ def test_glued_outputs_are_stored(executed_twice):
 
 
 def test_volatile_metadata_is_dropped_and_kernel_pinned(executed_twice):
-    *_, nb = executed_twice
+    _, _, nb, _ = executed_twice
     assert all("execution" not in c.metadata for c in nb.cells)
     assert "widgets" not in nb.metadata
     assert nb.metadata.kernelspec == notebooks.KERNELSPEC

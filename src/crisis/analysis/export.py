@@ -15,6 +15,7 @@ import pandas as pd
 
 from crisis.analysis import camps, corroboration, network, timeline
 from crisis.analysis.mentions import find_mentions
+from crisis.data.files import replace_if_changed
 
 if TYPE_CHECKING:
     from crisis.data.load import Project
@@ -56,9 +57,8 @@ def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     for column in frame.columns:
         if frame[column].map(lambda cell: isinstance(cell, tuple | list)).any():
             raise ValueError(f"column {column!r} holds lists; join them before writing {path}")
-    frame.to_csv(
-        path, index=False, lineterminator="\n", float_format=FLOAT_FORMAT, encoding="utf-8"
-    )
+    text = frame.to_csv(index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
+    replace_if_changed(Path(path), text.encode("utf-8"))
     return path
 
 

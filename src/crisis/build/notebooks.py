@@ -61,9 +61,14 @@ def run(path: Path, timeout: int = 600, env: dict[str, str] | None = None) -> nb
 def execute(path: Path, timeout: int = 600) -> Path:
     """Execute one notebook in place (working directory: its folder) and return its path.
 
-    Raises nbclient's CellExecutionError if a cell fails; the file is then left untouched.
+    Raises nbclient's CellExecutionError if a cell fails; the file is then left untouched. A
+    notebook whose outputs came out the same is not rewritten (``replace_if_changed``), so that
+    the next build does not take it for an edited page and execute it again.
     """
-    nbformat.write(clean(run(path, timeout)), path)
+    from crisis.data.files import replace_if_changed
+
+    text = nbformat.writes(clean(run(path, timeout)))
+    replace_if_changed(path, (text if text.endswith("\n") else text + "\n").encode("utf-8"))
     return path
 
 

@@ -26,6 +26,8 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
+from crisis.data.files import replace_if_changed
+
 PALETTE: dict[str, str] = {
     "black": "#000000",
     "orange": "#E69F00",
@@ -215,7 +217,7 @@ def write_figure_facts(
         facts["data_rows"] = sum(1 for _ in csv_rows(io.StringIO(data.decode("utf-8")))) - 1
         facts["data_sha256"] = hashlib.sha256(data).hexdigest()
     path = folder / f"{name}.json"
-    _replace(path, (json.dumps(facts, sort_keys=True) + "\n").encode("utf-8"))
+    replace_if_changed(path, (json.dumps(facts, sort_keys=True) + "\n").encode("utf-8"))
     return path
 
 
@@ -238,28 +240,11 @@ def write_figure_files(fig: Figure, name: str, data, folder: Path | None = None)
     import io
 
     text = data.to_csv(index=False, lineterminator="\n", float_format="%.10g")
-    _replace(csv, text.encode("utf-8"))
+    replace_if_changed(csv, text.encode("utf-8"))
     image = io.BytesIO()
     fig.savefig(image, format="png", dpi=200, metadata={"Software": None})
-    _replace(png, image.getvalue())
+    replace_if_changed(png, image.getvalue())
     return [csv, png]
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (a temporary file in the same folder, then a rename),
-    so that a reader - a build, a test - never sees a half-written file while a notebook runs."""
-    import os
-    import tempfile
-
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o644)  # as a plain write would leave it, not mkstemp's 0600
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def format_number(value: float, decimals: int = 1) -> str:
