@@ -46,8 +46,9 @@ test: install lint browser-deps book
 	cat artifacts/browser-tests.log; \
 	exit $$(( unit != 0 || browser != 0 ))
 
-## unit: the unit and bad-input tests (warnings are errors; the browser tests run separately)
-unit: install
+## unit: the unit, bad-input and build tests (warnings are errors; the browser tests run
+## separately). Builds the book first: the determinism tests compare with its tables.
+unit: install book
 	$(BIN)/pytest $(XDIST) --ignore=tests/browser -p no:cacheprovider
 
 ## nbval: re-run every notebook and compare with its stored outputs (strict, not --nbval-lax)

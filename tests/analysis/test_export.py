@@ -92,3 +92,15 @@ def test_export_into_a_file_fails(tiny: Path, tmp_path: Path):
     blocker.write_text("not a folder", encoding="utf-8")
     with pytest.raises(FileExistsError):
         export.export_tables(load_project(tiny), blocker)
+
+
+def test_writing_the_same_table_again_leaves_the_file_and_its_time(tmp_path: Path):
+    import os
+
+    frame = pd.DataFrame({"x": [1, 2]})
+    path = export.write_csv(frame, tmp_path / "t.csv")
+    os.utime(path, (1_000_000, 1_000_000))
+    export.write_csv(frame, path)
+    assert path.stat().st_mtime == 1_000_000
+    export.write_csv(pd.DataFrame({"x": [1, 3]}), path)
+    assert path.read_text(encoding="utf-8") == "x\n1\n3\n"

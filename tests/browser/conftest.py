@@ -7,7 +7,6 @@ test in this folder is marked ``browser``, so ``pytest -m "not browser"`` leaves
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,11 +15,10 @@ from pathlib import Path
 import pytest
 from page_checks import serve, site_pages
 from playwright.sync_api import Browser, Page, sync_playwright
-from views import View, measure_all
+from views import CHROMIUM, View, measure_all
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "_build" / "html"
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 BUILD = ["build", ".", "-n", "-W", "--keep-going"]
 

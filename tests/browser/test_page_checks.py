@@ -26,6 +26,7 @@ from page_checks import (
     site_pages,
 )
 from playwright.sync_api import Browser, Page
+from views import CHROMIUM, VIEWS, measure_all
 
 BROKEN = """<!doctype html>
 <html><head><meta charset="utf-8"><title>Broken</title></head>
@@ -141,3 +142,24 @@ def test_a_clean_page_passes_every_check(page: Page, broken_url: str) -> None:
     report = check_page(page, broken_url, "other.html", LinkTargets())
     assert (report.console, report.media, report.links) == ([], [], [])
     assert (report.n_images, report.n_links) == (1, 1)
+
+
+def test_every_view_runs_every_page_check(
+    browser: Browser, broken_url: str, tmp_path: Path
+) -> None:
+    # what the book's views fixture runs (views.measure_all, two threads), on the broken site
+    found = measure_all(CHROMIUM, broken_url, ["index.html", "other.html"], 2, tmp_path)
+    assert [(v.view, v.page) for v in found] == [
+        (f"{name} {scheme}", page)
+        for name, _, scheme in VIEWS
+        for page in ("index.html", "other.html")
+    ]
+    for view in found:
+        if view.page == "other.html":
+            assert (view.console, view.media, view.links, view.overflow) == ([], [], [], [])
+            assert (view.n_images, view.n_links) == (1, 1)
+            continue
+        assert "uncaught exception: uncaught on purpose" in view.console, view.view
+        assert len(view.media) == 2 and len(view.links) == 3, view.view
+        assert len(view.overflow) == (1 if view.view.startswith("phone") else 0), view.view
+        assert view.screenshot.parent == tmp_path and view.screenshot.is_file()

@@ -10,6 +10,7 @@ to the thread that made them); the results come back in the order of the views a
 from __future__ import annotations
 
 import json
+import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,7 @@ from reader_checks import (
 from support.notebook_figures import figure_labels
 
 ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 FIGURE_LABELS = figure_labels(ROOT / "book")
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 PHONE = {"width": 390, "height": 844}
@@ -51,6 +53,8 @@ VIEWS = [
 # Threads measuring views at once, each with its own Chromium. Measured on two cores (60 views,
 # quiet machine): 129 s with one, 98 s with two, 90 s with three.
 THREADS = 2
+# Playwright's waits (30 s by default) stretched: the views share the cores with the other tests.
+TIMEOUT_MS = 90_000
 
 
 @dataclass(frozen=True)
@@ -102,7 +106,9 @@ def listed(views: list[View], attribute: str) -> list[str]:
 Job = tuple[str, dict[str, int], str, str]  # view name, viewport, colour scheme, page
 
 
-def measure(browser: Browser, base_url: str, job: Job, targets: LinkTargets) -> View:
+def measure(
+    browser: Browser, base_url: str, job: Job, targets: LinkTargets, screenshots: Path
+) -> View:
     """Open one page in one view (fresh context) and run every check on it.
 
     The order matters: the lazy-loading check runs before anything scrolls or loads images,
@@ -111,6 +117,7 @@ def measure(browser: Browser, base_url: str, job: Job, targets: LinkTargets) -> 
     """
     name, viewport, scheme, path = job
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     with count_transfer(page) as transfer:
         log = open_page(page, base_url + path)
@@ -118,7 +125,7 @@ def measure(browser: Browser, base_url: str, job: Job, targets: LinkTargets) -> 
     lazy = lazy_problems(page)
     violations = axe_violations(page)
     images = image_boxes(page)  # loads the lazy images
-    screenshot = SCREENSHOTS / f"{slug(path)}-{name}-{scheme}.png"
+    screenshot = screenshots / f"{slug(path)}-{name}-{scheme}.png"
     page.screenshot(path=str(screenshot))
     view = View(
         page=path,
@@ -145,27 +152,35 @@ def measure(browser: Browser, base_url: str, job: Job, targets: LinkTargets) -> 
 
 
 def measure_share(
-    chromium: Path, base_url: str, jobs: list[Job], targets: LinkTargets
+    chromium: Path, base_url: str, jobs: list[Job], targets: LinkTargets, screenshots: Path
 ) -> list[View]:
     """Measure ``jobs`` one after the other in this thread's own headless Chromium."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(chromium), headless=True)
         try:
-            return [measure(browser, base_url, job, targets) for job in jobs]
+            return [measure(browser, base_url, job, targets, screenshots) for job in jobs]
         finally:
             browser.close()
 
 
 def measure_all(
-    chromium: Path, base_url: str, pages: list[str], threads: int = THREADS
+    chromium: Path,
+    base_url: str,
+    pages: list[str],
+    threads: int = THREADS,
+    screenshots: Path = SCREENSHOTS,
 ) -> list[View]:
-    """Every page in every view, in the order of ``VIEWS`` then ``pages``."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    """Every page in every view, in the order of ``VIEWS`` then ``pages``; the screenshots go to
+    ``screenshots``."""
+    screenshots.mkdir(parents=True, exist_ok=True)
     jobs = [(name, viewport, scheme, path) for name, viewport, scheme in VIEWS for path in pages]
     shares = [jobs[i::threads] for i in range(threads)]
     targets = LinkTargets()  # shared: a target page is fetched about once for all threads
     with ThreadPoolExecutor(threads) as pool:
-        futures = [pool.submit(measure_share, chromium, base_url, s, targets) for s in shares]
+        futures = [
+            pool.submit(measure_share, chromium, base_url, share, targets, screenshots)
+            for share in shares
+        ]
         done = [future.result() for future in futures]
     found = {(view.view, view.page): view for share in done for view in share}
     return [found[(f"{name} {scheme}", path)] for name, _, scheme, path in jobs]

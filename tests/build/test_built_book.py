@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 from pathlib import Path
 from types import SimpleNamespace
@@ -41,12 +42,33 @@ def test_a_build_from_other_inputs_is_stale(tmp_path: Path) -> None:
         current_site(tmp_path)
 
 
-def test_downloads_are_read_by_name_and_a_repeated_name_is_refused(tmp_path: Path) -> None:
+def test_a_build_older_than_a_page_is_stale(tmp_path: Path) -> None:
+    (tmp_path / "book").mkdir()
+    page = tmp_path / "book" / "appendix.ipynb"
+    page.write_text("{}", encoding="utf-8")
+    fake_build(tmp_path, inputs_digest(tmp_path))
+    built = (tmp_path / ENVIRONMENT).stat().st_mtime
+    os.utime(page, (built + 10, built + 10))
+    with pytest.raises(AssertionError, match=r"older than book/appendix.ipynb: run `make book`"):
+        current_site(tmp_path)
+
+
+def test_downloads_are_those_the_page_links(tmp_path: Path) -> None:
+    (tmp_path / "book").mkdir()
     for folder, name, text in (("a1", "camps.csv", "x"), ("b2", "timeline.csv", "y")):
         (tmp_path / "_downloads" / folder).mkdir(parents=True)
         (tmp_path / "_downloads" / folder / name).write_text(text, encoding="utf-8")
-    assert downloads(tmp_path) == {"camps.csv": b"x", "timeline.csv": b"y"}
-    (tmp_path / "_downloads" / "c3").mkdir()
-    (tmp_path / "_downloads" / "c3" / "camps.csv").write_text("z", encoding="utf-8")
-    with pytest.raises(ValueError, match="two downloads are named camps.csv"):
-        downloads(tmp_path)
+    (tmp_path / "_downloads" / "old").mkdir()  # a folder of an earlier build, not linked
+    (tmp_path / "_downloads" / "old" / "camps.csv").write_text("stale", encoding="utf-8")
+    (tmp_path / "book" / "appendix.html").write_text(
+        '<a href="../_downloads/a1/camps.csv">camps</a> <a href="#x">x</a> '
+        '<a class="download" href="../_downloads/b2/timeline.csv"><code>t</code></a>',
+        encoding="utf-8",
+    )
+    assert downloads(tmp_path, "book/appendix.html") == {"camps.csv": b"x", "timeline.csv": b"y"}
+    (tmp_path / "book" / "appendix.html").write_text(
+        '<a href="../_downloads/a1/camps.csv">a</a><a href="../_downloads/old/camps.csv">b</a>',
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="book/appendix.html links two downloads named camps.csv"):
+        downloads(tmp_path, "book/appendix.html")

@@ -21,6 +21,7 @@ CELLS = [
     "show(fig, 'fig_tiny')\n"
     "glue_number('n_tiny', 1234.0)",
     "6 * 7",
+    "print(os.environ['PYTHONHASHSEED'])",
 ]
 
 
@@ -65,8 +66,9 @@ def test_an_unchanged_notebook_is_not_rewritten(executed_twice):
 def test_runs_in_the_notebook_folder_with_counts_in_sequence(executed_twice):
     _, _, nb, _ = executed_twice
     assert nb.cells[0].outputs[0]["text"] == "chapter_folder\n"
-    assert [c.execution_count for c in nb.cells] == [1, 2, 3]
+    assert [c.execution_count for c in nb.cells] == [1, 2, 3, 4]
     assert nb.cells[2].outputs[0]["data"]["text/plain"] == "42"
+    assert nb.cells[3].outputs[0]["text"] == f"{notebooks.HASH_SEED}\n"  # as in the build
 
 
 def test_glued_outputs_are_stored(executed_twice):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from concurrent.futures import Future
 from pathlib import Path
 from types import SimpleNamespace
@@ -11,6 +12,7 @@ import nbformat
 import pytest
 
 from crisis.build import sphinx_execute
+from crisis.build.notebooks import HASH_SEED
 from crisis.build.sphinx_execute import (
     ParallelExecutor,
     Pending,
@@ -114,15 +116,17 @@ def test_only_notebooks_in_force_mode_without_own_settings_are_taken(tmp_path):
         assert not executable(other, "book/a", plain), changes
 
 
-def test_execute_text_runs_in_the_given_folder(tmp_path):
-    result = execute_text(
-        _notebook_text(["import os\nprint(os.getcwd())", "6 * 7"]), str(tmp_path), 60, False
-    )
+def test_execute_text_runs_in_the_given_folder_under_the_build_hash_seed(tmp_path, monkeypatch):
+    monkeypatch.setenv("PYTHONHASHSEED", "7")
+    cells = ["import os\nprint(os.getcwd())", "6 * 7", "print(os.environ['PYTHONHASHSEED'])"]
+    result = execute_text(_notebook_text(cells), str(tmp_path), 60, False)
     assert result.error is None
     nb = nbformat.reads(result.text, as_version=4)
     assert nb.cells[0].outputs[0]["text"] == f"{tmp_path}\n"
     assert nb.cells[1].outputs[0]["data"]["text/plain"] == "42"
+    assert nb.cells[2].outputs[0]["text"] == f"{HASH_SEED}\n"
     assert result.seconds > 0
+    assert os.environ["PYTHONHASHSEED"] == "7", "the caller's environment was not restored"
 
 
 def test_execute_text_reports_a_failing_cell(tmp_path):

@@ -226,3 +226,25 @@ def test_figure_facts_record_the_rows_and_digest_of_the_frame_drawn(tmp_path):
     assert facts["data_rows"] == 3  # a quoted line break is not a row
     assert facts["data_sha256"] == hashlib.sha256(csv).hexdigest()
     assert (tmp_path / "fig_data.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_showing_the_same_figure_again_leaves_its_files_and_their_times(glued, tmp_path):
+    import os
+
+    import pandas as pd
+
+    frame = pd.DataFrame({"month": ["2019-03"], "events": [12]})
+
+    def draw() -> None:
+        fig, ax = plt.subplots()
+        ax.bar(frame["month"], frame["events"])
+        style.show(fig, "fig_again", data=frame, folder=tmp_path)
+
+    draw()
+    files = sorted(tmp_path.iterdir())
+    assert [f.name for f in files] == ["fig_again.csv", "fig_again.json", "fig_again.png"]
+    for path in files:
+        os.utime(path, (1_000_000, 1_000_000))
+    draw()  # a notebook run again (nbval, a test): the next build must not see new files
+    assert sorted(tmp_path.iterdir()) == files
+    assert [f.stat().st_mtime for f in files] == [1_000_000] * 3

@@ -23,7 +23,10 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 BOOK_FLAGS = ("-n", "-W", "--keep-going")
 EXECUTED = ": Executed notebook in "
-WARNING = "WARNING: "
+# A line of a build's log that Sphinx logged at the level of a warning or above.
+PROBLEM = re.compile(r"\b(WARNING|ERROR|CRITICAL): (.*)")
+# A cross-reference Sphinx could not resolve: to a document, or to a label.
+REFERENCE = re.compile(r"WARNING: (unknown document|undefined label): '([^']+)'")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # A glued value: plain glued text, or a number glued as a link to its evidence (``#ev-...``).
 GLUED = re.compile(
@@ -114,15 +117,50 @@ def trim_book(root: Path, first: str, others: tuple[str, ...]) -> list[str]:
 
 
 def warnings_of(output: str) -> list[str]:
-    """The warnings of a build's log, one line each (``WARNING: ...``), in log order."""
+    """The warnings and errors of a build's log, ``LEVEL: message`` one line each, in log order."""
     return [
-        line.split(WARNING, 1)[1] for line in ANSI.sub("", output).splitlines() if WARNING in line
+        f"{found[1]}: {found[2]}"
+        for line in ANSI.sub("", output).splitlines()
+        if (found := PROBLEM.search(line))
     ]
 
 
-def other_warnings(warnings: list[str]) -> list[str]:
-    """The warnings that are not a cross-reference to a page or label left out of the book."""
-    return [w for w in warnings if not w.startswith(("unknown document: ", "undefined label: "))]
+def defines(source: str, label: str) -> bool:
+    """True if a page's source (a notebook with its outputs, or markdown) defines ``label``:
+    as a MyST target ``(label)=`` or as a figure's ``:name: label``."""
+    return f"({label})=" in source or re.search(rf":name: {re.escape(label)}\b", source) is not None
+
+
+def other_warnings(warnings: list[str], root: Path, kept: list[str]) -> list[str]:
+    """The warnings of a trimmed book's build that are not a link to what it left out.
+
+    A link is to what was left out when it names a page of ``root/book`` that is not in ``kept``
+    (``unknown document``), or a label that such a page defines and no kept page does
+    (``undefined label``). Every other warning, and every error, is returned.
+    """
+    pages = {path.stem: path.read_text(encoding="utf-8") for path in page_sources(root)}
+    kept_names = {Path(page).name for page in kept}
+    left_out = {name: text for name, text in pages.items() if name not in kept_names}
+    others = []
+    for warning in warnings:
+        found = REFERENCE.fullmatch(warning)
+        if found and found[1] == "unknown document":
+            allowed = found[2] in left_out
+        elif found:
+            label = found[2]
+            allowed = any(defines(text, label) for text in left_out.values()) and not any(
+                defines(pages[name], label) for name in kept_names if name in pages
+            )
+        else:
+            allowed = False
+        if not allowed:
+            others.append(warning)
+    return others
+
+
+def page_sources(root: Path) -> list[Path]:
+    """The source files of the book's pages: ``book/*.ipynb`` and ``book/*.md``, sorted."""
+    return sorted([*(root / "book").glob("*.ipynb"), *(root / "book").glob("*.md")])
 
 
 def executed_notebooks(output: str) -> list[str]:

@@ -5,11 +5,16 @@ as working directory and the ``python3`` kernel (the Python that runs this modul
 metadata (execution timestamps, widget state) is dropped, so executing twice with the same inputs
 writes byte-identical files. With no arguments, every notebook in the project's ``book/`` folder
 is executed. A notebook whose execution fails is left as it was.
+
+The kernels of the stored notebooks and of the book's build run under ``PYTHONHASHSEED`` =
+``HASH_SEED``, so that these runs are alike on every machine; the determinism tests run under
+another seed and compare.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -19,6 +24,7 @@ import nbformat
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 VOLATILE_CELL_METADATA = ("execution", "collapsed", "ExecuteTime")
 VOLATILE_NOTEBOOK_METADATA = ("widgets",)
+HASH_SEED = "0"
 
 
 def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -41,8 +47,8 @@ def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 def run(path: Path, timeout: int = 600, env: dict[str, str] | None = None) -> nbformat.NotebookNode:
     """Execute a notebook (working directory: its folder) and return it, without writing it.
 
-    ``env`` is the kernel's environment (default: this process's). Raises nbclient's
-    CellExecutionError if a cell fails.
+    ``env`` is the kernel's environment (default: this process's, with ``PYTHONHASHSEED`` set
+    to ``HASH_SEED``). Raises nbclient's CellExecutionError if a cell fails.
     """
     from nbclient import NotebookClient
 
@@ -53,8 +59,8 @@ def run(path: Path, timeout: int = 600, env: dict[str, str] | None = None) -> nb
         kernel_name=KERNELSPEC["name"],
         resources={"metadata": {"path": str(path.parent.resolve())}},
     )
-    # nbclient hands ``env`` to the kernel launcher, which needs a mapping when given one.
-    client.execute(**({} if env is None else {"env": env}))
+    # nbclient hands ``env`` to the kernel launcher.
+    client.execute(env={**os.environ, "PYTHONHASHSEED": HASH_SEED} if env is None else env)
     return nb
 
 
