@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from page_checks import serve, site_pages
 from playwright.sync_api import Browser, Page, sync_playwright
-from views import CHROMIUM, View, measure_all
+from views import CHROMIUM, TIMEOUT_MS, View, measure_all
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "_build" / "html"
@@ -79,6 +79,7 @@ def browser() -> Iterator[Browser]:
 def page(browser: Browser) -> Iterator[Page]:
     """A fresh page (own context: no cache or storage shared between tests) at desktop size."""
     context = browser.new_context(viewport={"width": 1440, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)  # the cores are shared with the other tests
     yield context.new_page()
     context.close()
 

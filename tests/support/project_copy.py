@@ -82,13 +82,16 @@ class Run:
     seconds: float
 
 
-def run(args: list[str], root: Path, timeout: float = 1800) -> Run:
-    """Run ``args`` in ``root`` with :func:`project_env`; returns the finished :class:`Run`."""
+def run(
+    args: list[str], root: Path, timeout: float = 1800, env: dict[str, str] | None = None
+) -> Run:
+    """Run ``args`` in ``root`` with :func:`project_env` (plus ``env``); returns the finished
+    :class:`Run`."""
     start = time.perf_counter()
     result = subprocess.run(
         args,
         cwd=root,
-        env=project_env(root),
+        env={**project_env(root), **(env or {})},
         capture_output=True,
         text=True,
         check=False,
@@ -98,10 +101,12 @@ def run(args: list[str], root: Path, timeout: float = 1800) -> Run:
     return Run(result.returncode, result.stdout + result.stderr, seconds)
 
 
-def build_book(root: Path, *extra: str, flags: tuple[str, ...] = BOOK_FLAGS) -> Run:
+def build_book(
+    root: Path, *extra: str, flags: tuple[str, ...] = BOOK_FLAGS, env: dict[str, str] | None = None
+) -> Run:
     """``jupyter-book build . -n -W --keep-going`` (or other ``flags``) in ``root``, with the
-    venv's jupyter-book."""
-    return run([str(BIN / "jupyter-book"), "build", ".", *flags, *extra], root)
+    venv's jupyter-book (and ``env`` added to the environment)."""
+    return run([str(BIN / "jupyter-book"), "build", ".", *flags, *extra], root, env=env)
 
 
 def trim_book(root: Path, first: str, others: tuple[str, ...]) -> list[str]:
@@ -128,7 +133,8 @@ def warnings_of(output: str) -> list[str]:
 def defines(source: str, label: str) -> bool:
     """True if a page's source (a notebook with its outputs, or markdown) defines ``label``:
     as a MyST target ``(label)=`` or as a figure's ``:name: label``."""
-    return f"({label})=" in source or re.search(rf":name: {re.escape(label)}\b", source) is not None
+    name = rf":name: {re.escape(label)}(?![\w-])"
+    return f"({label})=" in source or re.search(name, source) is not None
 
 
 def other_warnings(warnings: list[str], root: Path, kept: list[str]) -> list[str]:
