@@ -149,8 +149,13 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
     app = _app(env)
     executor = ParallelExecutor()
     docnames = sorted(docs)
+    seed_before = os.environ.get("PYTHONHASHSEED")
     executor.start(app, env, docnames)
-    yield SimpleNamespace(app=app, env=env, executor=executor, docnames=docnames, docs=docs)
+    seed_during = os.environ.get("PYTHONHASHSEED")
+    yield SimpleNamespace(
+        app=app, env=env, executor=executor, docnames=docnames, docs=docs,
+        seeds=(seed_before, seed_during),
+    )  # fmt: skip
     executor.stop()
 
 
@@ -198,6 +203,14 @@ def test_a_notebook_whose_worker_died_is_left_to_myst_nb(book):
 def test_stop_shuts_the_pool_and_is_repeatable(book):
     assert book.executor.stop() == []
     assert book.executor.pool is None and book.executor.pending == {}
+
+
+def test_a_build_runs_under_the_build_hash_seed_and_gives_the_process_its_own_back(book):
+    # what MyST-NB executes itself (a notebook the pool failed) runs under the same seed
+    before, during = book.seeds
+    assert during == HASH_SEED
+    book.executor.stop()
+    assert os.environ.get("PYTHONHASHSEED") == before
     assert book.executor.stop() == []
 
 

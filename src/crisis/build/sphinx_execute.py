@@ -38,11 +38,14 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
+from crisis.build.notebooks import HASH_SEED
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
+_UNSET = object()
 
 JOBS_VARIABLE = "CRISIS_BUILD_JOBS"
 METADATA_KEY = "mystnb"
@@ -69,8 +72,6 @@ def execute_text(text: str, folder: str, timeout: int | None, allow_errors: bool
     import nbformat
     from jupyter_cache.executors.utils import single_nb_execution
 
-    from crisis.build.notebooks import HASH_SEED
-
     notebook = nbformat.reads(text, as_version=4)
     previous = os.environ.get("PYTHONHASHSEED")
     os.environ["PYTHONHASHSEED"] = HASH_SEED  # for the kernel, which inherits the environment
@@ -80,14 +81,19 @@ def execute_text(text: str, folder: str, timeout: int | None, allow_errors: bool
             notebook, cwd=folder, timeout=timeout, allow_errors=allow_errors, meta_override=True
         )
     finally:
-        if previous is None:
-            os.environ.pop("PYTHONHASHSEED", None)
-        else:
-            os.environ["PYTHONHASHSEED"] = previous
+        restore_hash_seed(previous)
     seconds = time.perf_counter() - start
     if result.err is not None:
         return Executed(None, seconds, type(result.err).__name__)
     return Executed(nbformat.writes(notebook), result.time)
+
+
+def restore_hash_seed(previous: str | None) -> None:
+    """Give ``PYTHONHASHSEED`` back its ``previous`` value (``None``: unset)."""
+    if previous is None:
+        os.environ.pop("PYTHONHASHSEED", None)
+    else:
+        os.environ["PYTHONHASHSEED"] = previous
 
 
 def mark_executed(text: str) -> str:
@@ -157,6 +163,7 @@ class ParallelExecutor:
     def __init__(self) -> None:
         self.pool: ProcessPoolExecutor | None = None
         self.pending: dict[str, Pending] = {}
+        self.hash_seed: str | None | object = _UNSET  # the process's own, while a build runs
 
     def start(self, app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
         """``env-before-read-docs`` handler: execute the notebooks among ``docnames``."""
@@ -171,6 +178,9 @@ class ParallelExecutor:
         if not texts:
             return
         config = env.mystnb_config
+        # MyST-NB executes here, in Sphinx's process, what the pool could not: under the same seed.
+        self.hash_seed = os.environ.get("PYTHONHASHSEED")
+        os.environ["PYTHONHASHSEED"] = HASH_SEED
         order = execution_order(texts, app.config.crisis_execute_first, previous_runtimes(env))
         self.pool = ProcessPoolExecutor(max_workers=jobs(len(order)), mp_context=start_context())
         for docname in order:
@@ -217,6 +227,9 @@ class ParallelExecutor:
         for pending in self.pending.values():
             pending.future.cancel()
         self.pending.clear()
+        if self.hash_seed is not _UNSET:
+            restore_hash_seed(self.hash_seed)
+            self.hash_seed = _UNSET
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
