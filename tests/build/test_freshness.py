@@ -16,7 +16,6 @@ benchmark`` times the same edit on the whole book and looks for it on the landin
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 from support.project_copy import (
+    ANSI,
     Run,
     add_event_report,
     build_book,
@@ -43,7 +43,7 @@ from crisis.build.sphinx_execute import JOBS_VARIABLE
 pytestmark = pytest.mark.slow
 
 PROBE_ID = "freshness_probe"
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
 # The trimmed book: the landing page glues the count of events; the timeline draws them; the
 # texts page is a third notebook; the references page holds the citations.
 PAGES = ("book/index", ("book/timeline", "book/texts", "book/references"))
