@@ -72,3 +72,13 @@ def test_downloads_are_those_the_page_links(tmp_path: Path) -> None:
     )
     with pytest.raises(ValueError, match="book/appendix.html links two downloads named camps.csv"):
         downloads(tmp_path, "book/appendix.html")
+
+
+def test_a_touched_configuration_is_not_a_stale_build(tmp_path: Path) -> None:
+    # Sphinx re-reads nothing for a configuration with a new time only, and so does not rewrite
+    # its environment: counting it stale would fail until some page changed.
+    (tmp_path / "_config.yml").write_text("title: x\n", encoding="utf-8")
+    fake_build(tmp_path, inputs_digest(tmp_path))
+    built = (tmp_path / ENVIRONMENT).stat().st_mtime
+    os.utime(tmp_path / "_config.yml", (built + 10, built + 10))
+    assert current_site(tmp_path) == tmp_path / SITE

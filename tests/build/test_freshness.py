@@ -102,6 +102,8 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> Story:
     """Build, edit one data row, rebuild, rebuild again without changes."""
     root = copy_project(tmp_path_factory.mktemp("fresh") / "project")
     pages = trim_book(root, PAGES[0], PAGES[1])
+    notebooks = sorted(str(root / p) + ".ipynb" for p in pages if (root / f"{p}.ipynb").is_file())
+    assert len(notebooks) == N_NOTEBOOKS, f"the trimmed book's notebooks: {notebooks}"
     events = root / "data" / "events.csv"
     clean = build(root)
     before = event_count(events)
@@ -109,8 +111,6 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> Story:
     check = run([sys.executable, "-m", "crisis", "check"], root)
     edited = build(root)
     noop = build(root)
-    notebooks = sorted(str(root / p) + ".ipynb" for p in pages if (root / f"{p}.ipynb").is_file())
-    assert len(notebooks) == N_NOTEBOOKS, f"the trimmed book's notebooks: {notebooks}"
     return Story(
         notebooks=notebooks,
         clean=clean,

@@ -149,14 +149,14 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
     app = _app(env)
     executor = ParallelExecutor()
     docnames = sorted(docs)
-    seed_before = os.environ.get("PYTHONHASHSEED")
-    executor.start(app, env, docnames)
-    seed_during = os.environ.get("PYTHONHASHSEED")
-    yield SimpleNamespace(
-        app=app, env=env, executor=executor, docnames=docnames, docs=docs,
-        seeds=(seed_before, seed_during),
-    )  # fmt: skip
-    executor.stop()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PYTHONHASHSEED", "7")  # the caller's, not the build's
+        executor.start(app, env, docnames)
+        seed_during = os.environ.get("PYTHONHASHSEED")
+        yield SimpleNamespace(
+            app=app, env=env, executor=executor, docnames=docnames, docs=docs, seed=seed_during
+        )
+        executor.stop()
 
 
 def test_pages_without_execution_are_read_first(book):
@@ -203,15 +203,29 @@ def test_a_notebook_whose_worker_died_is_left_to_myst_nb(book):
 def test_stop_shuts_the_pool_and_is_repeatable(book):
     assert book.executor.stop() == []
     assert book.executor.pool is None and book.executor.pending == {}
-
-
-def test_a_build_runs_under_the_build_hash_seed_and_gives_the_process_its_own_back(book):
-    # what MyST-NB executes itself (a notebook the pool failed) runs under the same seed
-    before, during = book.seeds
-    assert during == HASH_SEED
-    book.executor.stop()
-    assert os.environ.get("PYTHONHASHSEED") == before
     assert book.executor.stop() == []
+
+
+def test_a_build_runs_under_the_build_hash_seed(book):
+    # what MyST-NB executes itself (a notebook the pool failed) runs under the same seed
+    assert book.seed == HASH_SEED
+
+
+@pytest.mark.parametrize("caller", ["7", None])
+def test_the_process_gets_its_own_hash_seed_back(tmp_path, monkeypatch, caller):
+    if caller is None:
+        monkeypatch.delenv("PYTHONHASHSEED", raising=False)
+    else:
+        monkeypatch.setenv("PYTHONHASHSEED", caller)
+    env = _env(tmp_path, {"book/page": "# Page\n"})
+    executor = ParallelExecutor()
+    executor.start(_app(env), env, ["book/page"])  # nothing to execute: no pool
+    executor.start(_app(env), env, ["book/page"])  # twice: the caller's seed is kept
+    assert executor.pool is None and os.environ["PYTHONHASHSEED"] == HASH_SEED
+    executor.stop()
+    assert os.environ.get("PYTHONHASHSEED") == caller
+    executor.stop()
+    assert os.environ.get("PYTHONHASHSEED") == caller
 
 
 def test_nothing_to_execute_starts_no_pool(tmp_path):

@@ -166,7 +166,14 @@ class ParallelExecutor:
         self.hash_seed: str | None | object = _UNSET  # the process's own, while a build runs
 
     def start(self, app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-        """``env-before-read-docs`` handler: execute the notebooks among ``docnames``."""
+        """``env-before-read-docs`` handler: execute the notebooks among ``docnames``.
+
+        For the build, Sphinx's process runs under the build's hash seed, so that what MyST-NB
+        executes itself (what the pool does not take) runs under it too; ``stop`` restores it.
+        """
+        if self.hash_seed is _UNSET:
+            self.hash_seed = os.environ.get("PYTHONHASHSEED")
+        os.environ["PYTHONHASHSEED"] = HASH_SEED
         texts = {}
         for docname in docnames:
             path = Path(env.doc2path(docname))
@@ -178,9 +185,6 @@ class ParallelExecutor:
         if not texts:
             return
         config = env.mystnb_config
-        # MyST-NB executes here, in Sphinx's process, what the pool could not: under the same seed.
-        self.hash_seed = os.environ.get("PYTHONHASHSEED")
-        os.environ["PYTHONHASHSEED"] = HASH_SEED
         order = execution_order(texts, app.config.crisis_execute_first, previous_runtimes(env))
         self.pool = ProcessPoolExecutor(max_workers=jobs(len(order)), mp_context=start_context())
         for docname in order:
