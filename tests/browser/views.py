@@ -1,6 +1,7 @@
 """Every page of the built book as readers see it: a 390-px phone and a 1366-px desktop, light
 and dark, each page opened once per view in a fresh browser context (an empty cache: a reader's
-first view), with every check of ``page_checks`` and ``reader_checks`` run on that one opening.
+first view), with the per-page checks of ``page_checks`` and ``reader_checks`` run on that one
+opening (the menus, the references and the previews are tested on pages of their own).
 
 Pages wait for the network to be idle and axe-core works in the page's own renderer, so the
 views are measured by a few threads, each driving its own Chromium (Playwright's objects belong
