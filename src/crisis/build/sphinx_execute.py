@@ -65,23 +65,19 @@ def execute_text(text: str, folder: str, timeout: int | None, allow_errors: bool
     """Execute the notebook ``text`` with ``folder`` as working directory, as MyST-NB's "force"
     mode does; returns the executed notebook's text (nbformat's JSON).
 
-    Runs in a worker process, whose environment the kernel inherits: its ``PYTHONHASHSEED`` is
-    set to ``crisis.build.notebooks.HASH_SEED``, as for the stored notebooks. A failing cell
-    gives ``Executed(None, seconds, error)``.
+    Runs in a worker process of the pool, whose environment the kernel inherits: the pool is
+    made after ``ParallelExecutor.start`` set ``PYTHONHASHSEED`` to the build's
+    (``crisis.build.notebooks.HASH_SEED``). A failing cell gives ``Executed(None, seconds,
+    error)``.
     """
     import nbformat
     from jupyter_cache.executors.utils import single_nb_execution
 
     notebook = nbformat.reads(text, as_version=4)
-    previous = os.environ.get("PYTHONHASHSEED")
-    os.environ["PYTHONHASHSEED"] = HASH_SEED  # for the kernel, which inherits the environment
     start = time.perf_counter()
-    try:
-        result = single_nb_execution(
-            notebook, cwd=folder, timeout=timeout, allow_errors=allow_errors, meta_override=True
-        )
-    finally:
-        restore_hash_seed(previous)
+    result = single_nb_execution(
+        notebook, cwd=folder, timeout=timeout, allow_errors=allow_errors, meta_override=True
+    )
     seconds = time.perf_counter() - start
     if result.err is not None:
         return Executed(None, seconds, type(result.err).__name__)
