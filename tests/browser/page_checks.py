@@ -219,31 +219,6 @@ def link_problems(page: Page, base_url: str, targets: LinkTargets) -> list[str]:
     return sorted(problems)
 
 
-@dataclass(frozen=True)
-class PageReport:
-    """Everything the checks found on one page."""
-
-    page: str
-    console: list[str]
-    media: list[str]
-    links: list[str]
-    n_images: int
-    n_links: int
-
-
-def check_page(page: Page, base_url: str, path: str, targets: LinkTargets) -> PageReport:
-    """Open ``path`` of the served site in ``page`` and run every check on it."""
-    log = open_page(page, base_url + path)
-    return PageReport(
-        page=path,
-        console=console_problems(log),
-        media=media_problems(page),
-        links=link_problems(page, base_url, targets),
-        n_images=page.locator("img").count(),
-        n_links=page.locator("a[href]").count(),
-    )
-
-
 def overflow_problems(page: Page) -> list[str]:
     """A problem if the page is wider than the window (a reader would have to scroll sideways)."""
     width, window = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from page_checks import (
     LinkTargets,
-    check_page,
     console_problems,
     link_problems,
     media_problems,
@@ -136,12 +135,6 @@ def test_overflow_check_reports_a_page_wider_than_a_phone(
     context.close()
     assert len(problems) == 1 and "390 px window" in problems[0], problems
     assert clean == []
-
-
-def test_a_clean_page_passes_every_check(page: Page, broken_url: str) -> None:
-    report = check_page(page, broken_url, "other.html", LinkTargets())
-    assert (report.console, report.media, report.links) == ([], [], [])
-    assert (report.n_images, report.n_links) == (1, 1)
 
 
 def test_every_view_runs_every_page_check(
