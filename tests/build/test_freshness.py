@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 from support.project_copy import (
     ANSI,
     Run,
@@ -63,18 +62,12 @@ class Built:
     figures: list[bytes]
 
 
-def trimmed_pages(root: Path) -> list[str]:
-    """The pages of the trimmed book (its root and chapters), as ``_toc.yml`` lists them."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    return [toc["root"], *(chapter["file"] for chapter in toc.get("chapters", []))]
-
-
-def build(root: Path) -> Built:
-    """Build the trimmed book in ``root``; fail with the log's end if the build fails, or with
-    the warnings if any is not a link to a page left out."""
+def build(root: Path, pages: list[str]) -> Built:
+    """Build the trimmed book of ``pages`` in ``root``; fail with the log's end if the build
+    fails, or with the warnings if any is not a link to a page left out."""
     result = build_book(root, flags=TRIMMED_FLAGS, env={JOBS_VARIABLE: str(WORKERS)})
     assert result.returncode == 0, ANSI.sub("", result.output)[-5000:]
-    unexpected = other_warnings(warnings_of(result.output), root, trimmed_pages(root))
+    unexpected = other_warnings(warnings_of(result.output), root, pages)
     assert not unexpected, "\n".join(unexpected)
     site = root / "_build" / "html" / "book"
     return Built(
@@ -105,12 +98,12 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> Story:
     notebooks = sorted(str(root / p) + ".ipynb" for p in pages if (root / f"{p}.ipynb").is_file())
     assert len(notebooks) == N_NOTEBOOKS, f"the trimmed book's notebooks: {notebooks}"
     events = root / "data" / "events.csv"
-    clean = build(root)
+    clean = build(root, pages)
     before = event_count(events)
     add_event_report(events, PROBE_ID)
     check = run([sys.executable, "-m", "crisis", "check"], root)
-    edited = build(root)
-    noop = build(root)
+    edited = build(root, pages)
+    noop = build(root, pages)
     return Story(
         notebooks=notebooks,
         clean=clean,
