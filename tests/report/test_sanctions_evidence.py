@@ -17,12 +17,12 @@ def project():
 def test_pairs_by_actor_count_what_sanction_counts_counts(project):
     names, countries = wording.actor_names(project), wording.actor_countries(project)
     for through in (countries, None):
-        pairs = sanctions.sanction_pairs(project.events, names, through)
+        pairs = thematic.sanction_pairs(project.events, names, through)
         by_actor = sanctions.sanctions_by_actor(pairs)
         counts = thematic.sanction_counts(project.events, names, through)
         assert {a: len(ids) for a, ids in by_actor.items()} == counts.to_dict()
         assert list(by_actor) == list(counts.index)
-    pairs = sanctions.sanction_pairs(project.events, names, countries)
+    pairs = thematic.sanction_pairs(project.events, names, countries)
     assert sanctions.sanctions_by_actor(pairs) == {
         "United States": ["bank_sanctioned", "gold_sanctioned", "troika"]
     }
@@ -31,7 +31,7 @@ def test_pairs_by_actor_count_what_sanction_counts_counts(project):
 def test_an_event_without_a_target_still_counts_for_its_actor(project):
     events = project.events.copy()
     events.loc[events["event_id"] == "gold_sanctioned", "recipients"] = [()]
-    pairs = sanctions.sanction_pairs(events, wording.actor_names(project))
+    pairs = thematic.sanction_pairs(events, wording.actor_names(project))
     assert sanctions.sanctions_by_actor(pairs)["US Treasury"] == ["gold_sanctioned"]
     assert thematic.sanction_counts(events, wording.actor_names(project))["US Treasury"] == 1
 
@@ -51,7 +51,7 @@ def test_actor_rows_list_every_report_of_each_actor_event(project):
 def test_matrix_table_has_one_row_per_cell_drawn_with_its_count_and_events(project):
     names, countries = wording.actor_names(project), wording.actor_countries(project)
     matrix = thematic.sanction_matrix(project.events, names, countries)
-    pairs = sanctions.sanction_pairs(project.events, names, countries)
+    pairs = thematic.sanction_pairs(project.events, names, countries)
     table = sanctions.matrix_table(matrix, pairs)
     assert len(table) == matrix.size
     assert list(table["target"]) == [t for t in matrix.index for _ in matrix.columns]

@@ -1,16 +1,16 @@
 """The sanctions chapter's counts with the events they count, and the frames its figures draw.
 
 ``crisis.report.chapters.thematic.sanction_matrix`` and ``sanction_counts`` count distinct
-SANCTION events per sanctioning actor (and target); the functions here give the same pairs with
-their ``event_id``, so that every count the chapter glues links to the events it counts
-(``crisis.report.evidence``), and the tidy frames behind the chapter's two figures.
+SANCTION events per sanctioning actor (and target), from the pairs ``thematic.sanction_pairs``
+gives with their ``event_id``; the functions here turn those pairs into the events behind each
+count, so that every count the chapter glues links to the events it counts
+(``crisis.report.evidence``), and into the tidy frames behind the chapter's two figures.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from crisis.report.chapters.thematic import sanction_pairs  # noqa: F401 (the chapter's)
 from crisis.report.evidence import ROW_COLUMNS, event_rows
 
 

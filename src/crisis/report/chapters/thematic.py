@@ -178,7 +178,7 @@ def sanction_pairs(
     countries: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """One row per (sanctioning actor, target, event_id) of the SANCTION events, as
-    ``thematic.sanction_matrix`` counts them: a sanctioning person or body counts as its state
+    ``sanction_matrix`` counts them: a sanctioning person or body counts as its state
     through ``countries``; names from ``names`` (the id where missing). An event with no target
     has one row with an empty target. Sorted by actor, target, event."""
     names, countries = names or {}, countries or {}
